@@ -506,13 +506,25 @@ class DefaultFixApplierTest {
   }
 
   @Test
-  void apply_timeOrderedIdsBeforeExisting_stillSortAfter() {
-    Clock epoch = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-    FixApplier timeOrdered = DefaultFixApplier.builder().clock(epoch).build();
+  void apply_generatorIdBelowExisting_usesNextIdAfterGreatest() {
+    FixApplier lowIds = DefaultFixApplier.builder().idGenerator(() -> SpaceSamples.id(1)).build();
 
-    FixResult result = timeOrdered.apply(new FixRequest(SpaceSamples.sales(), List.of(FixSamples.joinSpec()), null));
+    FixResult result = lowIds.apply(new FixRequest(SpaceSamples.sales(), List.of(FixSamples.joinSpec()), null));
 
     assertThat(result.space().joinSpecs().get(1).id()).isEqualTo(SpaceSamples.id(0x31));
+  }
+
+  @Test
+  void apply_defaultTimeOrderedIds_areValidAndSortAfterExisting() {
+    FixApplier timeOrdered = DefaultFixApplier.builder().clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build();
+
+    FixResult result = timeOrdered.apply(new FixRequest(SpaceSamples.sales(),
+        List.of(FixSamples.joinSpec(), FixSamples.sampleQuestion()), null));
+
+    assertThat(result.space().joinSpecs().get(1).id()).matches("[0-9a-f]{32}")
+        .isGreaterThan(SpaceSamples.MAX_INSTRUCTION_ID);
+    assertThat(result.space().sampleQuestions().get(1).id()).matches("[0-9a-f]{32}")
+        .isGreaterThan(SpaceSamples.MAX_QUESTION_ID);
   }
 
   @Test
