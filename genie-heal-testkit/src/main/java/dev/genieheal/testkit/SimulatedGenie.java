@@ -5,7 +5,6 @@ import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
 import dev.genieheal.port.GenieQuestion;
-import dev.genieheal.port.ResultTable;
 import dev.genieheal.port.Sleeper;
 import dev.genieheal.port.SpaceStore;
 import dev.genieheal.port.SqlExecutor;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,16 +156,9 @@ public final class SimulatedGenie implements GenieClient {
 
     String conversationId = "simulated-conversation-" + n;
     String messageId = "simulated-message-" + n;
-    try {
-      if (latency.compareTo(question.timeout()) >= 0) {
-        sleeper.sleep(question.timeout());
-        return GenieAnswer.timedOut(question.timeout()).withIds(conversationId, messageId);
-      }
-      sleeper.sleep(latency);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new GenieAnswer(AnswerStatus.CANCELLED, null, null, null, null, "interrupted while waiting",
-          conversationId, messageId, Duration.ZERO);
+    Optional<GenieAnswer> early = Answers.waitOut(sleeper, latency, question);
+    if (early.isPresent()) {
+      return early.get().withIds(conversationId, messageId);
     }
     return answer(outcome, latency).withIds(conversationId, messageId);
   }
@@ -174,13 +167,7 @@ public final class SimulatedGenie implements GenieClient {
     if (outcome.sql() == null) {
       return GenieAnswer.noSql(outcome.text(), latency);
     }
-    try {
-      ResultTable result = warehouse.execute(outcome.sql());
-      return GenieAnswer.sql(outcome.sql(), result, latency);
-    } catch (SqlExecutionException e) {
-      return new GenieAnswer(AnswerStatus.FAILED, outcome.sql(), null, null, ScriptedGenie.SQL_ERROR_TYPE,
-          e.getMessage(), null, null, latency);
-    }
+    return Answers.run(warehouse, outcome.sql(), null, latency);
   }
 
   private SimPlanner planner(GenieSpace space) {
