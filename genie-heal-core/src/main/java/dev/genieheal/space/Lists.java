@@ -13,9 +13,12 @@ final class Lists {
     if (list == null || list.isEmpty()) {
       return List.of();
     }
-    if (!list.contains(null)) {
-      return List.copyOf(list);
+    // List.contains(null) throws on immutable lists, so look for nulls by hand.
+    for (T t : list) {
+      if (t == null) {
+        return Collections.unmodifiableList(new ArrayList<>(list));
+      }
     }
-    return Collections.unmodifiableList(new ArrayList<>(list));
+    return List.copyOf(list);
   }
 }
