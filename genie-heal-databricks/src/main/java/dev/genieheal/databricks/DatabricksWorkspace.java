@@ -5,9 +5,12 @@ import dev.genieheal.databricks.http.OAuthM2mTokenProvider;
 import dev.genieheal.databricks.http.RetryPolicy;
 import dev.genieheal.databricks.http.TokenProvider;
 import dev.genieheal.port.Sleeper;
+import dev.genieheal.score.RateLimiter;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A connection to one workspace: the resolved {@link DatabricksConfig}, one shared HTTP client, the token source
@@ -21,9 +24,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DatabricksWorkspace {
+  /** Genie's question limit is per workspace, so every workspace object of one host shares one limiter. */
+  private static final Map<String, RateLimiter> SHARED_LIMITERS = new ConcurrentHashMap<>();
+
   private final DatabricksConfig config;
   private final DatabricksTransport transport;
-  private final QuestionRateLimiter questionLimiter;
+  private final RateLimiter questionLimiter;
   private final Clock clock;
   private final Sleeper sleeper;
 
@@ -40,7 +46,8 @@ public final class DatabricksWorkspace {
     this.transport = new DatabricksTransport(config.host(), tokens, http, config.requestTimeout(),
         b.retryPolicy.withMaxAttempts(config.maxAttempts()), sleeper, clock, b.seed);
     this.questionLimiter = b.questionLimiter != null ? b.questionLimiter
-        : QuestionRateLimiter.shared(config.host(), config.questionsPerMinute());
+        : SHARED_LIMITERS.computeIfAbsent(config.host().toString(),
+            h -> RateLimiter.perMinute(config.questionsPerMinute(), Clock.systemUTC(), Sleeper.system()));
   }
 
   /** Connects with the system clock and sleeper and the host's shared rate limiter. */
@@ -63,8 +70,12 @@ public final class DatabricksWorkspace {
     return transport;
   }
 
-  /** The limiter every Genie client of this workspace shares. */
-  public QuestionRateLimiter questionRateLimiter() {
+  /**
+   * The limiter every Genie client of this workspace shares: by default the process-wide limiter of the host,
+   * created at the questions per minute of the first workspace connected to it (two budgets for one workspace
+   * would let the total exceed Genie's limit).
+   */
+  public RateLimiter questionRateLimiter() {
     return questionLimiter;
   }
 
@@ -113,7 +124,7 @@ public final class DatabricksWorkspace {
     private Sleeper sleeper = Sleeper.system();
     private long seed;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private QuestionRateLimiter questionLimiter;
+    private RateLimiter questionLimiter;
 
     private Builder(DatabricksConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -144,7 +155,7 @@ public final class DatabricksWorkspace {
     }
 
     /** A limiter to use instead of the host's shared one. */
-    public Builder questionRateLimiter(QuestionRateLimiter value) {
+    public Builder questionRateLimiter(RateLimiter value) {
       this.questionLimiter = Objects.requireNonNull(value, "questionRateLimiter");
       return this;
     }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>QUERY_RESULT_EXPIRED: the query is executed again and its result fetched.
  *   <li>No terminal state in time: {@link GenieAnswer#timedOut}.
  * </ul>
- * Question POSTs go through the workspace's {@link QuestionRateLimiter}; polls do not. Rate limits that outlast the
+ * Question POSTs go through the workspace's question rate limiter; polls do not. Rate limits that outlast the
  * transport's retries and server errors become failed answers (error types {@code RATE_LIMITED},
  * {@code HTTP_<status>}); only problems the caller must fix (authentication, a missing space) are thrown.
  * Thread-safe.
