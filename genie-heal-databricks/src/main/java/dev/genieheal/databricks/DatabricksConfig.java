@@ -1,5 +1,6 @@
 package dev.genieheal.databricks;
 
+import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.error.AuthenticationException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.genieheal.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.databricks.http.ApiCall;
+import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
 import dev.genieheal.databricks.http.StatementResponse;
 import dev.genieheal.error.AuthenticationException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genieheal.databricks.http.ApiCall;
+import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
 import dev.genieheal.databricks.http.StatementResponse;
 import dev.genieheal.error.GenieHealException;

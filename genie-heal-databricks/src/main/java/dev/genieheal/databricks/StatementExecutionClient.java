@@ -1,5 +1,6 @@
 package dev.genieheal.databricks;
 
+import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.StatementRunner;
 import dev.genieheal.port.ResultTable;
 import dev.genieheal.port.SqlExecutor;

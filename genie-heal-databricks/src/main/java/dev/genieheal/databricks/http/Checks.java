@@ -1,13 +1,14 @@
-package dev.genieheal.databricks;
+package dev.genieheal.databricks.http;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Argument checks shared by the builders of this package: they throw NPE/IAE naming the argument. */
-final class Checks {
+/** Argument checks shared by the builders of this module: they throw NPE/IAE naming the argument. Internal. */
+public final class Checks {
   private Checks() {}
 
-  static Duration positive(Duration value, String name) {
+  /** Returns a positive duration or throws naming it. */
+  public static Duration positive(Duration value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive: " + value);
@@ -15,7 +16,8 @@ final class Checks {
     return value;
   }
 
-  static String text(String value, String name) {
+  /** Returns the stripped non-blank text or throws naming it. */
+  public static String text(String value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
