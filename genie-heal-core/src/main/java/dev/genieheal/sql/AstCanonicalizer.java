@@ -281,8 +281,8 @@ final class AstCanonicalizer {
     }
 
     @Override
-    public <S> Void visit(ParenthesedSelect select, S context) {
-      AstCanonicalizer.this.select(select.getSelect(), scope);
+    public <S> Void visit(Select select, S context) {
+      AstCanonicalizer.this.select(select, scope);
       return null;
     }
 
