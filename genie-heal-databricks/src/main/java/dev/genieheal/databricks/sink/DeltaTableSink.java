@@ -153,13 +153,13 @@ public final class DeltaTableSink extends SafeSink {
      * @throws IllegalArgumentException when it is not a plain or backticked 1-3 part name
      */
     public Builder table(String value) {
-      this.table = SqlLiterals.tableName(Objects.requireNonNull(value, "table"), "table");
+      this.table = Checks.tableName(value, "table");
       return this;
     }
 
     /** An optional per-question table. */
     public Builder questionTable(String value) {
-      this.questionTable = SqlLiterals.tableName(Objects.requireNonNull(value, "questionTable"), "questionTable");
+      this.questionTable = Checks.tableName(value, "questionTable");
       return this;
     }
 

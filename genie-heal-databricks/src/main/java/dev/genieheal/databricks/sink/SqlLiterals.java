@@ -1,7 +1,6 @@
 package dev.genieheal.databricks.sink;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Builds Databricks SQL literals and checks table names, for the only SQL genie-heal writes itself (the Delta
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  * escaped), numbers are printed by Java, non-finite doubles become NULL.
  */
 final class SqlLiterals {
-  private static final Pattern PART = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|`[^`]+`");
-
   private SqlLiterals() {}
 
   static String string(String value) {
@@ -39,23 +36,5 @@ final class SqlLiterals {
 
   static String timestamp(Instant value) {
     return value == null ? "NULL" : "TIMESTAMP " + string(value.toString());
-  }
-
-  /**
-   * Returns {@code name} when it is a one- to three-part table name of plain or backticked identifiers.
-   *
-   * @throws IllegalArgumentException naming the rule otherwise
-   */
-  static String tableName(String name, String what) {
-    String[] parts = name.strip().split("\\.(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-    boolean ok = parts.length >= 1 && parts.length <= 3;
-    for (String p : parts) {
-      ok &= PART.matcher(p).matches();
-    }
-    if (!ok) {
-      throw new IllegalArgumentException(what + " must be a table name like catalog.schema.table "
-          + "(letters, digits, underscores, or `backticked` parts): " + name);
-    }
-    return name.strip();
   }
 }
