@@ -165,8 +165,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.get(messagePath(started) + "/attachments/whatever/query-result");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -272,8 +271,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.post("/api/2.0/genie/spaces/nope/start-conversation", ask("hello"));
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
     assertThat(r.text("/message")).contains("nope");
   }
 
@@ -284,8 +282,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.get(SPACE + "/conversations/" + started.get("conversation_id").asText() + "/messages/x");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -294,8 +291,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.post(SPACE + "/start-conversation", "{}");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("content");
   }
 

@@ -89,8 +89,7 @@ class EvalRoutesTest {
   void createEvalRun_unknownBenchmarkId_is400NamingIt() {
     Http.Reply r = http.post(RUNS, "{\"benchmark_question_ids\":[\"nope\"]}");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("nope");
   }
 

@@ -26,8 +26,7 @@ class MalformedRequestTest {
   void post_invalidJson_is400MalformedRequest() {
     Http.Reply r = http.post(SPACE + "/start-conversation", "{\"content\": ");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("MALFORMED_REQUEST");
+    r.error(400, "MALFORMED_REQUEST");
     assertThat(r.text("/message")).startsWith("Could not parse request object");
   }
 
@@ -35,16 +34,14 @@ class MalformedRequestTest {
   void post_jsonArrayBody_is400MalformedRequest() {
     Http.Reply r = http.post(SPACE + "/start-conversation", "[]");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("MALFORMED_REQUEST");
+    r.error(400, "MALFORMED_REQUEST");
   }
 
   @Test
   void post_wrongFieldType_is400InvalidParameterValue() {
     Http.Reply r = http.post(SPACE + "/start-conversation", "{\"content\":{\"a\":1}}");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("content");
   }
 
@@ -52,8 +49,7 @@ class MalformedRequestTest {
   void unknownPath_is404EndpointNotFound() {
     Http.Reply r = http.get("/api/2.0/genie/nothing-here");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("ENDPOINT_NOT_FOUND");
+    r.error(404, "ENDPOINT_NOT_FOUND");
     assertThat(r.text("/message")).isEqualTo("No API found for 'GET /api/2.0/genie/nothing-here'");
   }
 
@@ -61,8 +57,7 @@ class MalformedRequestTest {
   void wrongVerbOnKnownPath_is404EndpointNotFound() {
     Http.Reply r = http.send("PUT", SPACE, "{}");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("ENDPOINT_NOT_FOUND");
+    r.error(404, "ENDPOINT_NOT_FOUND");
     assertThat(r.text("/message")).contains("PUT");
   }
 
@@ -70,7 +65,6 @@ class MalformedRequestTest {
   void listPageSize_negative_is400() {
     Http.Reply r = http.get("/api/2.0/genie/spaces?page_size=-1");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
   }
 }
