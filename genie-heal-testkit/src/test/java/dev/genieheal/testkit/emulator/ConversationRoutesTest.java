@@ -77,6 +77,31 @@ class ConversationRoutesTest {
   }
 
   @Test
+  void getMessage_executingQuery_alreadyShowsTheQueryAttachmentButNoText() {
+    Http http = start(DatabricksEmulator.builder().genie(GENIE));
+    JsonNode started = http.post(SPACE + "/start-conversation", ask("Revenue by region")).json();
+    http.get(messagePath(started));
+    http.get(messagePath(started));
+
+    JsonNode executing = http.get(messagePath(started)).json();
+
+    assertThat(executing.get("status").asText()).isEqualTo("EXECUTING_QUERY");
+    assertThat(executing.at("/attachments/0/query/query").asText()).isEqualTo(Fixtures.REGION_SQL);
+  }
+
+  @Test
+  void genieFactory_receivesTheEmulatorsOwnSpaceStore() {
+    java.util.concurrent.atomic.AtomicReference<dev.genieheal.port.SpaceStore> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    start(DatabricksEmulator.builder().genieFactory(store -> {
+      seen.set(store);
+      return GENIE;
+    }));
+
+    assertThat(seen.get()).isSameAs(emulator.spaceStore());
+  }
+
+  @Test
   void getMessage_timedProgression_advancesOnlyWithTheClock() {
     MutableClock clock = new MutableClock();
     Http http = start(DatabricksEmulator.builder().genie(GENIE).clock(clock)
