@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  *     .genie(genie)
  *     .judge(judge)
  *     .analyzer(analyzer)
- *     .fixApplier(applier)
  *     .stopPolicy(StopPolicy.anyOf(StopPolicy.targetScore(0.9), StopPolicy.maxIterations(5)))
  *     .sink(ProgressSink.logging())
  *     .build()
@@ -153,14 +152,15 @@ public final class SelfHealingLoop {
    * Builds a {@link SelfHealingLoop}. Setters validate at once (NPE/IAE naming the argument); {@link #build()}
    * names the missing collaborator. Not thread-safe.
    *
-   * <p>Defaults: benchmarks from the space's own {@code benchmarks} section; no held-out set; stop policy
+   * <p>Defaults: benchmarks from the space's own {@code benchmarks} section; no held-out set; fix applier
+   * {@link FixApplier#standard()}; stop policy
    * {@link SelfHealingLoop#DEFAULT_STOP_POLICY}; acceptance {@link AcceptanceRule#higherScore()}; concurrency 4;
    * 5 questions per minute; question timeout 120 s; iteration timeout 1 h; 1 attempt; settle time 30 s; leakage
    * guard on; no dry run; no sinks; the system UTC clock; {@link Sleeper#system()}; random UUID run ids.
    *
-   * <p>Required: {@code spaceId}, {@code spaceStore}, {@code analyzer}, {@code fixApplier}, and either a
-   * {@code scorer} or a {@code genie} with a {@code judge}. (The judge will default to {@code AnswerJudge.hybrid},
-   * the analyzer to the rule-based one and the applier to {@code FixApplier.standard()} once those land.)
+   * <p>Required: {@code spaceId}, {@code spaceStore}, {@code analyzer}, and either a {@code scorer} or a
+   * {@code genie} with a {@code judge}. (The judge will default to {@code AnswerJudge.hybrid} and the analyzer to
+   * the rule-based one once those land.)
    */
   public static final class Builder {
     private String spaceId;
@@ -172,7 +172,7 @@ public final class SelfHealingLoop {
     private BenchmarkSource heldOut;
     private AnswerJudge judge;
     private FailureAnalyzer analyzer;
-    private FixApplier fixApplier;
+    private FixApplier fixApplier = FixApplier.standard();
     private StopPolicy stopPolicy = DEFAULT_STOP_POLICY;
     private List<ProgressSink> sinks = new ArrayList<>();
     private int concurrency = ScorerOptions.DEFAULT_CONCURRENCY;
@@ -286,7 +286,7 @@ public final class SelfHealingLoop {
       return this;
     }
 
-    /** Applies fixes to the space (required). */
+    /** Applies fixes to the space (default {@link FixApplier#standard()}). */
     public Builder fixApplier(FixApplier fixApplier) {
       this.fixApplier = Objects.requireNonNull(fixApplier, "fixApplier");
       return this;
@@ -414,7 +414,6 @@ public final class SelfHealingLoop {
         }
       }
       require(analyzer, "analyzer");
-      require(fixApplier, "fixApplier");
       return new SelfHealingLoop(this);
     }
 

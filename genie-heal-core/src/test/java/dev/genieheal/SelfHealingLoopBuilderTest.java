@@ -72,10 +72,10 @@ class SelfHealingLoopBuilderTest {
   }
 
   @Test
-  void build_withoutFixApplier_namesFixApplier() {
+  void build_withoutFixApplier_usesTheStandardApplier() {
     SelfHealingLoop.Builder b = SelfHealingLoop.builder().spaceId("s").spaceStore(ShopWorld.store())
         .scorer(r -> new ScoreCard(List.of())).analyzer(c -> Analysis.empty());
-    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessage("fixApplier is required");
+    assertThat(b.build()).isNotNull();
   }
 
   @Test

@@ -145,6 +145,20 @@ class SelfHealingLoopTest {
   }
 
   @Test
+  void run_standardApplier_savesSynonymsAndReachesTarget() {
+    analyzer.then(ShopWorld.revenue(), ShopWorld.client());
+
+    LoopResult result = loop().fixApplier(dev.genieheal.fix.FixApplier.standard())
+        .stopPolicy(StopPolicy.targetScore(1.0)).build().run();
+
+    assertThat(result.status()).isEqualTo(LoopStatus.TARGET_REACHED);
+    assertThat(result.history()).extracting(IterationRecord::score).containsExactly(0.5, 1.0);
+    assertThat(result.applied()).hasSize(2).allSatisfy(a -> assertThat(a.after()).isNotBlank());
+    assertThat(stored().tables().get(0).column("customer_id").orElseThrow().synonyms()).contains("client");
+    assertEventOrder(result);
+  }
+
+  @Test
   void run_rolledBackFixProposedAgain_isRejected() {
     analyzer.then(ShopWorld.poison(1)).then(ShopWorld.poison(1));
 

@@ -48,7 +48,10 @@ final class SchemaCheck {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
       JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-      return factory.getSchema(in, SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).build());
+      JsonSchema schema = factory.getSchema(in, SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).build());
+      // Resolve every $ref now: lazy resolution on first use is not safe across threads.
+      schema.initializeValidators();
+      return schema;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

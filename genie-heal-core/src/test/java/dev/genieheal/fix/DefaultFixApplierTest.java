@@ -455,6 +455,22 @@ class DefaultFixApplierTest {
     assertThat(reason).contains("alias ORDER_COUNT is already used");
   }
 
+  @Test
+  void apply_snippetSmugglingAStatement_isRejectedByGuard() {
+    String reason = onlyRejection(apply(new SqlSnippetFix(SnippetKind.MEASURE, "1; DROP TABLE main.sales.orders",
+        null, "Dropper", List.of(), "", "", List.of())));
+
+    assertThat(reason).startsWith("snippet SQL refused by the read-only guard");
+  }
+
+  @Test
+  void apply_metricViewMeasure_applies() {
+    FixResult result = apply(new SqlSnippetFix(SnippetKind.MEASURE, "MEASURE(revenue_mv.revenue)", "revenue",
+        "Revenue", List.of(), "", "", List.of()));
+
+    assertThat(result.applied()).hasSize(1);
+  }
+
   // ---- sample questions --------------------------------------------------------------------------------------
 
   @Test

@@ -44,12 +44,12 @@ class FixApplierProperties {
         .build();
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void generatedSpaces_areValid(@ForAll("spaces") SpaceArbitraries.Generated generated) {
     assertThat(validator(generated).validate(generated.space())).isEmpty();
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void apply_outputAlwaysValidates(@ForAll("cases") Case c) {
     FixResult result = applier().apply(c.request());
 
@@ -59,7 +59,7 @@ class FixApplierProperties {
     result.rejected().forEach(r -> Statistics.label("outcome").collect(r.fix().type(), outcome(r.reason())));
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void apply_twice_equalsOnce(@ForAll("cases") Case c) {
     FixApplier applier = applier();
     FixResult once = applier.apply(c.request());
@@ -68,7 +68,7 @@ class FixApplierProperties {
     assertThat(twice.space()).isEqualTo(once.space());
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void apply_neverRemovesElements(@ForAll("cases") Case c) {
     GenieSpace before = c.generated().space();
     GenieSpace after = applier().apply(c.request()).space();
