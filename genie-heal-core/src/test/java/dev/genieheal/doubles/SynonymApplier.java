@@ -36,8 +36,13 @@ public final class SynonymApplier implements FixApplier {
       s.synonyms().stream().filter(x -> !synonyms.contains(x)).forEach(synonyms::add);
       ColumnConfig after = before.withSynonyms(synonyms);
       List<ColumnConfig> configs = new ArrayList<>(table.columnConfigs());
-      configs.removeIf(c -> c.columnName().equalsIgnoreCase(s.column()));
-      configs.add(after);
+      int at = configs.indexOf(before);
+      if (at >= 0) {
+        configs.set(at, after);
+      } else {
+        configs.add(after);
+        configs.sort(java.util.Comparator.comparing(ColumnConfig::columnName));
+      }
       List<DataObject> tables = new ArrayList<>(space.tables());
       tables.set(t, table.withColumnConfigs(configs));
       space = space.withTables(tables);
