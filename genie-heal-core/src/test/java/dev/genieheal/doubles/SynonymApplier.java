@@ -49,7 +49,8 @@ public final class SynonymApplier implements FixApplier {
       applied.add(new AppliedFix(fix, "$.data_sources.tables[" + t + "].column_configs",
           "{\"synonyms\":" + quote(before.synonyms()) + "}", "{\"synonyms\":" + quote(synonyms) + "}"));
     }
-    return new FixResult(space, applied, rejected);
+    // FixApplier's contract: the result is canonical (and valid); re-adding a config at the end unsorts the list.
+    return new FixResult(space.canonicalize(), applied, rejected);
   }
 
   private static int indexOfTable(GenieSpace space, String identifier) {
