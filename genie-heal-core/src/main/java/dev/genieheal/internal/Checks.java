@@ -70,4 +70,16 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * Returns {@code value} when it is a sampling temperature, within [0, 2].
+   *
+   * @throws IllegalArgumentException naming {@code name} otherwise
+   */
+  public static double temperature(double value, String name) {
+    if (!(value >= 0 && value <= 2)) {
+      throw new IllegalArgumentException(name + " must be within [0, 2]: " + value);
+    }
+    return value;
+  }
 }
