@@ -87,6 +87,19 @@ class EnhancementJobTest {
   }
 
   @Test
+  void run_withLlmEndpoint_asksTheServingEndpointAndEndsCleanly() {
+    List<String> prompts = new CopyOnWriteArrayList<>();
+    int code = run(Emulated.emulator().servingEndpoint("heal-model", r -> {
+      prompts.add(r.messages().get(r.messages().size() - 1).content());
+      return new dev.genieheal.port.LlmResponse("[]", dev.genieheal.port.TokenUsage.NONE);
+    }), "--dry-run", "--llm-endpoint", "heal-model", "--llm-temperature", "0");
+
+    assertThat(code).as(output()).isIn(EnhancementJob.EXIT_OK, EnhancementJob.EXIT_STOPPED);
+    assertThat(prompts).as(output()).isNotEmpty();
+    assertThat(db.requests()).noneSatisfy(r -> assertThat(r.route()).contains(EmulatorRoute.UPDATE_SPACE));
+  }
+
+  @Test
   void run_cloneAndPromoteWithoutImprovement_leavesTheOriginalUntouched() {
     int code = run(Emulated.emulator(), "--clone-and-promote", "--max-iterations", "1");
 
