@@ -21,4 +21,18 @@ final class Lists {
     }
     return List.copyOf(list);
   }
+
+  /** The elements joined verbatim, as the API joins a string array; null elements count as absent. */
+  static String join(List<String> lines) {
+    if (lines.size() == 1 && lines.get(0) != null) {
+      return lines.get(0);
+    }
+    StringBuilder s = new StringBuilder();
+    for (String line : lines) {
+      if (line != null) {
+        s.append(line);
+      }
+    }
+    return s.toString();
+  }
 }

@@ -10,7 +10,9 @@ import dev.genieheal.error.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -140,52 +142,36 @@ class FixJsonTest {
         });
   }
 
-  @Test
-  void read_missingType_namesTypePath() {
-    assertThat(violations(() -> FixJson.read("{\"reason\":\"x\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.type", "required"));
+  static Stream<Arguments> badElements() {
+    String join = "{\"type\":\"join_spec\",\"left_table\":\"a.b.c\",\"left_column\":\"x\",\"right_table\":\"a.b.d\","
+        + "\"right_column\":\"y\",";
+    return Stream.of(
+        Arguments.of("missing type", "{\"reason\":\"x\"}", "$.type", "required"),
+        Arguments.of("missing field", "{\"type\":\"column_synonyms\",\"table\":\"a.b.c\",\"synonyms\":[\"x\"],"
+            + "\"reason\":\"r\"}", "$.column", "required"),
+        Arguments.of("unknown field", "{\"type\":\"sample_question\",\"question\":\"q\",\"reason\":\"r\","
+            + "\"title\":\"t\"}", "$.title", "additionalProperties"),
+        Arguments.of("bare string for a list", "{\"type\":\"column_synonyms\",\"table\":\"a.b.c\","
+            + "\"column\":\"c\",\"synonyms\":\"revenue\",\"reason\":\"r\"}", "$.synonyms", "type"),
+        Arguments.of("unknown enum value", join + "\"relationship\":\"SOME\",\"reason\":\"r\"}",
+            "$.relationship", "enum"),
+        Arguments.of("two-part table", "{\"type\":\"table_description\",\"table\":\"sales.orders\","
+            + "\"description\":\"d\",\"reason\":\"r\"}", "$.table", "pattern"),
+        Arguments.of("oversize text", "{\"type\":\"text_instruction\",\"rule\":\"" + "x".repeat(25_001)
+            + "\",\"reason\":\"r\"}", "$.rule", "maxLength"),
+        Arguments.of("friendly id", join + "\"relationship\":\"ONE_TO_ONE\",\"replaces_id\":\"j1\","
+            + "\"reason\":\"r\"}", "$.replaces_id", "pattern"),
+        Arguments.of("nested wrong type", "{\"type\":\"example_sql\",\"question\":\"q\",\"sql\":\"SELECT 1\","
+            + "\"parameters\":[{\"name\":\"p\",\"description\":\"not a list\"}],\"reason\":\"r\"}",
+            "$.parameters[0].description", "type"));
   }
 
-  @Test
-  void read_missingField_namesFieldPath() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"column_synonyms\",\"table\":\"a.b.c\","
-        + "\"synonyms\":[\"x\"],\"reason\":\"r\"}")))
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badElements")
+  void read_badElement_namesPathAndRule(String name, String json, String path, String rule) {
+    assertThat(violations(() -> FixJson.read(json)))
         .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.column", "required"));
-  }
-
-  @Test
-  void read_unknownField_namesFieldPath() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"sample_question\",\"question\":\"q\",\"reason\":\"r\","
-        + "\"title\":\"t\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.title", "additionalProperties"));
-  }
-
-  @Test
-  void read_wrongType_namesFieldPath() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"column_synonyms\",\"table\":\"a.b.c\",\"column\":\"c\","
-        + "\"synonyms\":\"revenue\",\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.synonyms", "type"));
-  }
-
-  @Test
-  void read_unknownEnumValue_namesFieldPath() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"join_spec\",\"left_table\":\"a.b.c\","
-        + "\"left_column\":\"x\",\"right_table\":\"a.b.d\",\"right_column\":\"y\",\"relationship\":\"SOME\","
-        + "\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.relationship", "enum"));
-  }
-
-  @Test
-  void read_twoPartTable_namesPattern() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"table_description\",\"table\":\"sales.orders\","
-        + "\"description\":\"d\",\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.table", "pattern"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(path, rule));
   }
 
   @Test
@@ -195,37 +181,11 @@ class FixJsonTest {
   }
 
   @Test
-  void read_oversizeText_namesMaxLength() {
-    String rule = "x".repeat(25_001);
-    assertThat(violations(() -> FixJson.read("{\"type\":\"text_instruction\",\"rule\":\"" + rule
-        + "\",\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.rule", "maxLength"));
-  }
-
-  @Test
   void read_columnFlagsWithoutAnyFlag_isRejected() {
     assertThat(violations(() -> FixJson.read("{\"type\":\"column_flags\",\"table\":\"a.b.c\",\"column\":\"c\","
         + "\"exclude\":null,\"reason\":\"r\"}")))
         .isNotEmpty()
         .allSatisfy(v -> assertThat(v.path()).startsWith("$"));
-  }
-
-  @Test
-  void read_badReplacesId_namesPattern() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"join_spec\",\"left_table\":\"a.b.c\","
-        + "\"left_column\":\"x\",\"right_table\":\"a.b.d\",\"right_column\":\"y\",\"relationship\":\"ONE_TO_ONE\","
-        + "\"replaces_id\":\"j1\",\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.replaces_id", "pattern"));
-  }
-
-  @Test
-  void read_badParameter_namesNestedPath() {
-    assertThat(violations(() -> FixJson.read("{\"type\":\"example_sql\",\"question\":\"q\",\"sql\":\"SELECT 1\","
-        + "\"parameters\":[{\"name\":\"p\",\"description\":\"not a list\"}],\"reason\":\"r\"}")))
-        .extracting(Violation::path, Violation::rule)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.parameters[0].description", "type"));
   }
 
   @Test
@@ -262,7 +222,6 @@ class FixJsonTest {
     try {
       call.run();
     } catch (ValidationException e) {
-      e.violations().forEach(v -> System.out.println("VIOLATION " + v));
       return e.violations();
     }
     throw new AssertionError("expected a ValidationException");

@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * The system property {@code genieheal.examples.dir} or the environment variable {@code GENIE_HEAL_EXAMPLES} point
  * elsewhere (e.g. from a git worktree).
  */
-final class RealExports {
+public final class RealExports {
   static final String ENVELOPE = "databricks-solutions__vibe-coding-workshop-template__genie_space_export.json";
 
   private RealExports() {}
 
   /** The folder, or null when it is not there. */
-  static Path dir() {
+  public static Path dir() {
     String override = System.getProperty("genieheal.examples.dir", System.getenv("GENIE_HEAL_EXAMPLES"));
     if (override != null && !override.isBlank()) {
       Path p = Paths.get(override);

@@ -1,22 +1,20 @@
 package dev.genieheal.testkit;
 
 import dev.genieheal.error.GenieHealException;
-import dev.genieheal.error.SqlExecutionException;
 import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
 import dev.genieheal.port.GenieQuestion;
-import dev.genieheal.port.ResultTable;
 import dev.genieheal.port.Sleeper;
 import dev.genieheal.port.SpaceStore;
 import dev.genieheal.port.SqlExecutor;
 import dev.genieheal.space.GenieSpace;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -94,16 +92,9 @@ public final class ScriptedGenie implements GenieClient {
     answer = choose(question);
     String conversationId = "scripted-conversation-" + n;
     String messageId = "scripted-message-" + n;
-    try {
-      if (answer.latency().compareTo(question.timeout()) >= 0) {
-        sleeper.sleep(question.timeout());
-        return GenieAnswer.timedOut(question.timeout()).withIds(conversationId, messageId);
-      }
-      sleeper.sleep(answer.latency());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new GenieAnswer(AnswerStatus.CANCELLED, null, null, null, null, "interrupted while waiting",
-          conversationId, messageId, Duration.ZERO);
+    Optional<GenieAnswer> early = Answers.waitOut(sleeper, answer.latency(), question);
+    if (early.isPresent()) {
+      return early.get().withIds(conversationId, messageId);
     }
     return toAnswer(answer).withIds(conversationId, messageId);
   }
@@ -141,14 +132,7 @@ public final class ScriptedGenie implements GenieClient {
         if (warehouse == null) {
           return GenieAnswer.sql(a.sql(), null, a.latency());
         }
-        try {
-          ResultTable result = warehouse.execute(a.sql());
-          return new GenieAnswer(AnswerStatus.COMPLETED, a.sql(), result, a.text(), null, null, null, null,
-              a.latency());
-        } catch (SqlExecutionException e) {
-          return new GenieAnswer(AnswerStatus.FAILED, a.sql(), null, a.text(), SQL_ERROR_TYPE, e.getMessage(),
-              null, null, a.latency());
-        }
+        return Answers.run(warehouse, a.sql(), a.text(), a.latency());
       case NO_SQL:
         return GenieAnswer.noSql(a.text(), a.latency());
       default:
