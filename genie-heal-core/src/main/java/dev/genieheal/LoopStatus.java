@@ -16,6 +16,8 @@ public enum LoopStatus {
   BUDGET_EXHAUSTED,
   /** The analyzers had nothing (valid) left to propose. */
   NO_FIXES,
+  /** A dry run proposed its changes and stopped without saving. */
+  DRY_RUN,
   /** The run stopped on an error it could not recover from (the space is left at its best valid state). */
   FAILED
 }

@@ -12,12 +12,17 @@ import java.util.Set;
 /**
  * Explains failures and proposes typed fixes.
  *
- * <p>Built-ins: {@code RuleBasedFailureAnalyzer} (deterministic, no LLM), {@code LlmFailureAnalyzer}, and
+ * <p>Built-ins: {@link #rules()} ({@link RuleBasedFailureAnalyzer}, deterministic, no LLM), {@code LlmFailureAnalyzer}, and
  * {@link #composite(FailureAnalyzer...)}. An analyzer never throws for bad input or a failing model; it returns
  * rejected proposals with reasons. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface FailureAnalyzer {
+
+  /** The deterministic rule-based analyzer with default options; see {@link RuleBasedFailureAnalyzer#builder()}. */
+  static FailureAnalyzer rules() {
+    return RuleBasedFailureAnalyzer.create();
+  }
 
   /** Proposes fixes for the context's failures. */
   Analysis analyze(AnalysisContext context);

@@ -10,6 +10,18 @@ package dev.genieheal.fix;
 @FunctionalInterface
 public interface FixApplier {
 
-  /** Applies the request's fixes in order. */
+  /**
+   * Applies the request's fixes in order.
+   *
+   * @throws dev.genieheal.error.ValidationException when the request's space is invalid to begin with
+   */
   FixResult apply(FixRequest request);
+
+  /**
+   * The standard applier ({@link DefaultFixApplier}) with its defaults: additive, validating after every fix,
+   * time-ordered ids from the system clock. Use {@link DefaultFixApplier#builder()} to inject ids or a clock.
+   */
+  static FixApplier standard() {
+    return DefaultFixApplier.builder().build();
+  }
 }

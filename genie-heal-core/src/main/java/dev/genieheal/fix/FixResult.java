@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The outcome of applying fixes: the new space (always valid) and what was applied or rejected.
  *
- * @param space the new space; equal to the input when nothing applied
+ * @param space the new space, always valid and canonical; the canonical form of the input when nothing applied
  * @param applied audit records of the fixes that changed the space
  * @param rejected the fixes that did not apply, each with its reason
  */

@@ -18,6 +18,6 @@ public record BenchmarkAnswer(String format, List<String> content, UnknownFields
 
   /** The content joined verbatim. */
   public String text() {
-    return String.join("", content);
+    return Lists.join(content);
   }
 }

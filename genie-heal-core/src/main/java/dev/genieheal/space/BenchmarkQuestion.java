@@ -21,7 +21,7 @@ public record BenchmarkQuestion(String id, List<String> question, List<Benchmark
 
   /** The question joined verbatim. */
   public String questionText() {
-    return String.join("", question);
+    return Lists.join(question);
   }
 
   /** The SQL of the first answer whose format is SQL, joined verbatim. */

@@ -44,7 +44,7 @@ public record ColumnConfig(
 
   /** The description joined verbatim. */
   public String descriptionText() {
-    return String.join("", description);
+    return Lists.join(description);
   }
 
   /** Whether format assistance is on, under either version's name. */

@@ -29,7 +29,7 @@ public record DataObject(
 
   /** The description joined verbatim. */
   public String descriptionText() {
-    return String.join("", description);
+    return Lists.join(description);
   }
 
   /** The last part of the identifier (the table name), without back-ticks. */

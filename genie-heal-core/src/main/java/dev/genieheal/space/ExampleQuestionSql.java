@@ -31,11 +31,11 @@ public record ExampleQuestionSql(
 
   /** The question joined verbatim. */
   public String questionText() {
-    return String.join("", question);
+    return Lists.join(question);
   }
 
   /** The SQL joined verbatim. */
   public String sqlText() {
-    return String.join("", sql);
+    return Lists.join(sql);
   }
 }

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
  * <p>Parsing and writing are lossless: fields the model does not know are kept in {@link UnknownFields} and written
  * back, string arrays keep their line splitting, and {@code Boolean} flags keep "absent" apart from "false". The one
  * normalisation is protobuf presence: the API cannot tell an empty list or object from an absent one, so empty
- * sections and lists are written as absent.
+ * sections and lists are written as absent, and a JSON {@code null} for a known field reads as absent. Null list
+ * elements are kept as read (the validator reports them, {@link #canonicalize()} drops them). Known fields are written
+ * in the API's natural order (version, config, data_sources, instructions, benchmarks; inside each object the field
+ * order of the reference layout), unknown fields after them in the order they were read.
  *
  * <p>{@link #canonicalize()} returns the form the API accepts: every list sorted by the key the API requires, v1
  * column flags migrated to v2, null and empty elements dropped. Canonicalising twice equals canonicalising once.

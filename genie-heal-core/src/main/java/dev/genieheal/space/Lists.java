@@ -13,9 +13,26 @@ final class Lists {
     if (list == null || list.isEmpty()) {
       return List.of();
     }
-    if (!list.contains(null)) {
-      return List.copyOf(list);
+    // List.contains(null) throws on immutable lists, so look for nulls by hand.
+    for (T t : list) {
+      if (t == null) {
+        return Collections.unmodifiableList(new ArrayList<>(list));
+      }
     }
-    return Collections.unmodifiableList(new ArrayList<>(list));
+    return List.copyOf(list);
+  }
+
+  /** The elements joined verbatim, as the API joins a string array; null elements count as absent. */
+  static String join(List<String> lines) {
+    if (lines.size() == 1 && lines.get(0) != null) {
+      return lines.get(0);
+    }
+    StringBuilder s = new StringBuilder();
+    for (String line : lines) {
+      if (line != null) {
+        s.append(line);
+      }
+    }
+    return s.toString();
   }
 }

@@ -23,6 +23,6 @@ public record SampleQuestion(String id, List<String> question, UnknownFields unk
 
   /** The question text, elements joined as the API joins them (verbatim). */
   public String text() {
-    return String.join("", question);
+    return Lists.join(question);
   }
 }

@@ -35,6 +35,6 @@ public record SqlSnippet(
 
   /** The SQL joined verbatim. */
   public String sqlText() {
-    return String.join("", sql);
+    return Lists.join(sql);
   }
 }

@@ -18,6 +18,6 @@ public record TextInstruction(String id, List<String> content, UnknownFields unk
 
   /** The content joined verbatim. */
   public String text() {
-    return String.join("", content);
+    return Lists.join(content);
   }
 }
