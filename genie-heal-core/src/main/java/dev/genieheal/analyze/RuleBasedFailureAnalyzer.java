@@ -223,7 +223,9 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
         }
       }
       for (Failure f : failures) {
-        descriptions(f);
+        if (f.expected() != null) {
+          descriptions(f);
+        }
       }
       examples(failures);
       return finish();
@@ -265,7 +267,8 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
         List<JoinSpec> existing = index.joinSpecs(left, right);
         String replaces = null;
         if (!existing.isEmpty()) {
-          boolean same = existing.stream().anyMatch(j -> conditionJoins(j, leftColumn, rightColumn));
+          boolean same = existing.stream()
+              .anyMatch(j -> conditionJoins(j, left, leftColumn, right, rightColumn));
           if (same || f.category().category() != FailureCategory.WRONG_JOIN) {
             continue;
           }
@@ -291,10 +294,26 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
       return Integer.MAX_VALUE;
     }
 
-    private boolean conditionJoins(JoinSpec spec, String leftColumn, String rightColumn) {
-      String condition = spec.condition().map(c -> c.replace("`", "").toLowerCase(Locale.ROOT)).orElse("");
-      return condition.matches(".*\\b" + Pattern.quote(lower(leftColumn)) + "\\b.*")
-          && condition.matches(".*\\b" + Pattern.quote(lower(rightColumn)) + "\\b.*");
+    /** Whether the spec's condition equates exactly these two columns, each on its own table's alias. */
+    private boolean conditionJoins(JoinSpec spec, DataObject left, String leftColumn, DataObject right,
+        String rightColumn) {
+      String condition = spec.condition().map(c -> c.replace("`", "").replaceAll("\\s+", "")
+          .toLowerCase(Locale.ROOT)).orElse("");
+      String l = alias(spec, left) + "." + lower(leftColumn);
+      String r = alias(spec, right) + "." + lower(rightColumn);
+      return condition.equals(l + "=" + r) || condition.equals(r + "=" + l);
+    }
+
+    private String alias(JoinSpec spec, DataObject table) {
+      String id = Catalog.normalize(table.identifier());
+      if (spec.left() != null && Catalog.normalize(spec.left().identifier()).equals(id)
+          && spec.left().alias() != null) {
+        return lower(spec.left().alias().replace("`", ""));
+      }
+      if (spec.right() != null && spec.right().alias() != null) {
+        return lower(spec.right().alias().replace("`", ""));
+      }
+      return lower(table.shortName());
     }
 
     private record Relationship(RelationshipType type, String note) {}
@@ -439,22 +458,15 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
             p.column() == null ? Set.of() : columnWords(List.of(p.column()))));
       }
       List<ColumnRef> columns = f.diff() != null ? f.diff().missingColumns() : e.columns();
-      Set<ColumnRef> joinKeys = new java.util.HashSet<>();
-      e.joins().forEach(j -> {
-        joinKeys.add(j.left());
-        joinKeys.add(j.right());
-      });
-      Set<ColumnRef> filterOnly = new java.util.HashSet<>();
-      for (FilterPredicate p : e.filters()) {
-        if (p.column() != null) {
-          filterOnly.add(p.column());
-        }
-      }
       for (ColumnRef c : columns) {
-        boolean readElsewhere = e.aggregates().stream().anyMatch(a -> a.columns().contains(c))
-            || e.selectItems().stream().anyMatch(s -> s.contains(c.column()))
-            || e.groupBy().stream().anyMatch(g -> g.contains(c.column()));
-        if (joinKeys.contains(c) && !readElsewhere || filterOnly.contains(c) && !readElsewhere) {
+        // A column is named by a question when it is selected, grouped by or simply aggregated; columns inside
+        // a larger expression belong to that expression's measure, and join keys and filter columns are
+        // covered by join specs, entity matching and filter snippets.
+        String bare = c.shortTable() + "." + c.column();
+        boolean named = e.aggregates().stream().anyMatch(a -> a.argument().equals(bare))
+            || e.selectItems().stream().anyMatch(s -> s.equals(bare) || s.startsWith(bare + " as "))
+            || e.groupBy().stream().anyMatch(bare::equals);
+        if (!named) {
           continue;
         }
         Optional<DataObject> table = index.table(c.table());
@@ -653,7 +665,9 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
           question = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])")
               .matcher(question).replaceAll(Matcher.quoteReplacement(":" + name));
           parameters.add(new Parameter(name, "STRING",
-              List.of("A value of " + p.column().shortTable() + "." + p.column().column()), List.of(),
+              // ArrayList, not List.of: the space model's list copy probes for null elements.
+              new ArrayList<>(List.of("A value of " + p.column().shortTable() + "." + p.column().column())),
+              List.of(),
               UnknownFields.none()));
         }
       }
