@@ -129,7 +129,7 @@ class RuleBasedFailureAnalyzerTest {
         "SELECT SUM(quantity * unit_price) FROM shop.sales.orders", "SELECT SUM(amount) FROM shop.sales.orders"))));
     assertThat(only(a, SqlSnippetFix.class)).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(SnippetKind.MEASURE);
-      assertThat(f.sql()).isEqualTo("sum(shop.sales.orders.quantity * shop.sales.orders.unit_price)");
+      assertThat(f.sql()).isEqualTo("sum(orders.quantity * orders.unit_price)");
       assertThat(f.displayName()).isEqualTo("gross merchandise value");
       assertThat(f.alias()).isEqualTo("gross_merchandise_value");
     });
@@ -142,7 +142,7 @@ class RuleBasedFailureAnalyzerTest {
         "SELECT COUNT(*) FROM shop.sales.orders"))));
     assertThat(only(a, SqlSnippetFix.class)).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(SnippetKind.FILTER);
-      assertThat(f.sql()).isEqualTo("shop.sales.orders.status in ('SHIPPED', 'DELIVERED')");
+      assertThat(f.sql()).isEqualTo("orders.status in ('SHIPPED', 'DELIVERED')");
       assertThat(f.displayName()).isEqualTo("fulfilled");
     });
   }
