@@ -245,7 +245,7 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
         }
       }
       List<String> phrases = QuestionTerms.unexplainedPhrases(question,
-          w -> index.explains(w) || valueWords.contains(w));
+          w -> index.explains(w) || valueWords.contains(w), index::explainsName);
       return new Failure(result.benchmark().id(), question, result.benchmark().expectedSql(), category, expected,
           generated, diff, phrases);
     }
