@@ -25,7 +25,7 @@ public final class RetailDataset {
   static final String[] REGIONS = {"North", "South", "East", "West"};
   static final String[] CATEGORIES = {"Electronics", "Home", "Apparel", "Sports", "Toys"};
   static final String[] SEGMENTS = {"Consumer", "Corporate", "Small Business"};
-  static final String[] CHANNELS = {"Online", "In-Store"};
+  static final String[] CHANNELS = {"Online", "Mobile", "Phone"};
   static final String[] RETURN_REASONS = {"Damaged", "Wrong size", "Not as described", "Changed mind"};
   private static final String[] CITIES = {
     "Springfield", "Riverton", "Lakeside", "Fairview", "Georgetown", "Madison", "Clinton", "Franklin",
@@ -140,7 +140,7 @@ public final class RetailDataset {
       LocalDate orderDate = START.plusDays(day);
       String status = new String[] {"completed", "cancelled", "pending"}[weighted(random, 90, 6, 4)];
       orderRows.add(values(o, 1 + random.nextInt(customers), 1 + random.nextInt(storeCount), date(orderDate),
-          CHANNELS[weighted(random, 55, 45)], status));
+          CHANNELS[weighted(random, 50, 35, 15)], status));
       int items = 1 + weighted(random, 40, 30, 20, 10);
       for (int k = 0; k < items; k++) {
         itemId++;
