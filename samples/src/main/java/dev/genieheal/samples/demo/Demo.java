@@ -30,6 +30,8 @@ import dev.genieheal.testkit.emulator.EmulatedSpace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +106,7 @@ public final class Demo {
   private static int heal(DemoOptions o, PrintStream out, Clock clock) {
     Instant start = clock.instant();
     Path dir = prepareOutput(o.output());
+    checkPortFree(o.port());
     out.printf(Locale.ROOT, "genie-heal demo: offline Databricks emulator + simulated Genie + DuckDB warehouse%n");
     RetailDataset data = RetailDataset.standard(o.seed());
     try (LocalWarehouse warehouse = LocalWarehouse.builder().script(data.script()).build();
@@ -164,6 +167,19 @@ public final class Demo {
     } catch (IOException | SecurityException e) {
       throw new DemoException("cannot write to the output directory " + dir.toAbsolutePath() + " ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another with --output DIR", e);
+    }
+  }
+
+  /** Fails fast, before the data is loaded, when a fixed port is taken. */
+  private static void checkPortFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new DemoException("port " + port + " is in use (" + e.getMessage()
+          + "); use --port 0 for any free port", e);
     }
   }
 
