@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param heldOut the held-out set's score card, or null when there is no held-out set
  * @param delta the tuning score minus the previous iteration's (0 for the baseline)
  * @param failuresByCategory tuning failures per category
- * @param applied fixes applied after scoring (empty on the last iteration or in a dry run's report)
+ * @param applied fixes applied after scoring (empty on the last iteration; in a dry run, what would have been
+ *     applied)
  * @param rejected proposals that were not applied, with reasons
  * @param rolledBack whether this iteration's space scored worse than the best and was rolled back
  * @param duration how long the iteration took

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param duration wall time of the run
  * @param history one record per iteration, in order
  * @param finalSpace the space left in place (the best valid one)
- * @param applied every fix applied and kept
+ * @param applied every fix applied and kept (empty in a dry run; its history holds what would have been applied)
  * @param rejected every proposal rejected, including fixes rolled back
  * @param dryRun whether the run only proposed changes and never saved
  */

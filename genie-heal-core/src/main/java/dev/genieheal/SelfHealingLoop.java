@@ -1,6 +1,8 @@
 package dev.genieheal;
 
+import dev.genieheal.internal.Checks;
 import dev.genieheal.analyze.FailureAnalyzer;
+import dev.genieheal.analyze.RuleBasedFailureAnalyzer;
 import dev.genieheal.fix.FixApplier;
 import dev.genieheal.judge.AnswerJudge;
 import dev.genieheal.port.BenchmarkSource;
@@ -29,8 +31,7 @@ import java.util.function.Supplier;
  *     .spaceId("01ef...")
  *     .spaceStore(store)
  *     .genie(genie)
- *     .judge(judge)
- *     .analyzer(analyzer)
+ *     .sqlExecutor(warehouse)                  // for the default hybrid judge and the rule-based analyzer
  *     .stopPolicy(StopPolicy.anyOf(StopPolicy.targetScore(0.9), StopPolicy.maxIterations(5)))
  *     .sink(ProgressSink.logging())
  *     .build()
@@ -96,7 +97,7 @@ public final class SelfHealingLoop {
     this.sqlExecutor = b.sqlExecutor;
     this.benchmarks = b.benchmarks;
     this.heldOut = b.heldOut;
-    this.analyzer = b.analyzer;
+    this.analyzer = b.analyzer != null ? b.analyzer : RuleBasedFailureAnalyzer.create();
     this.fixApplier = b.fixApplier;
     this.stopPolicy = b.stopPolicy;
     this.sinks = List.copyOf(b.sinks);
@@ -107,10 +108,11 @@ public final class SelfHealingLoop {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.runIds = b.runIds;
-    this.scorer = b.scorer != null ? b.scorer : Scorer.genie(b.genie, b.judge, b.scorerOptions());
+    this.scorer = b.scorer != null ? b.scorer : Scorer.genie(b.genie,
+        b.judge != null ? b.judge : AnswerJudge.hybrid(b.sqlExecutor), b.scorerOptions());
   }
 
-  /** A builder with every default; {@code spaceId}, {@code spaceStore}, a Genie source and the strategies to set. */
+  /** A builder with every default; set at least {@code spaceId}, {@code spaceStore} and a Genie source. */
   public static Builder builder() {
     return new Builder();
   }
@@ -152,15 +154,15 @@ public final class SelfHealingLoop {
    * Builds a {@link SelfHealingLoop}. Setters validate at once (NPE/IAE naming the argument); {@link #build()}
    * names the missing collaborator. Not thread-safe.
    *
-   * <p>Defaults: benchmarks from the space's own {@code benchmarks} section; no held-out set; fix applier
-   * {@link FixApplier#standard()}; stop policy
+   * <p>Defaults: benchmarks from the space's own {@code benchmarks} section; no held-out set; judge
+   * {@link AnswerJudge#hybrid AnswerJudge.hybrid(sqlExecutor)}; analyzer {@link RuleBasedFailureAnalyzer#create()};
+   * fix applier {@link FixApplier#standard()}; stop policy
    * {@link SelfHealingLoop#DEFAULT_STOP_POLICY}; acceptance {@link AcceptanceRule#higherScore()}; concurrency 4;
    * 5 questions per minute; question timeout 120 s; iteration timeout 1 h; 1 attempt; settle time 30 s; leakage
    * guard on; no dry run; no sinks; the system UTC clock; {@link Sleeper#system()}; random UUID run ids.
    *
-   * <p>Required: {@code spaceId}, {@code spaceStore}, {@code analyzer}, and either a {@code scorer} or a
-   * {@code genie} with a {@code judge}. (The judge will default to {@code AnswerJudge.hybrid} and the analyzer to
-   * the rule-based one once those land.)
+   * <p>Required: {@code spaceId}, {@code spaceStore}, and either a {@code scorer} or a {@code genie} with a
+   * {@code judge} or a {@code sqlExecutor} (for the default judge).
    */
   public static final class Builder {
     private String spaceId;
@@ -274,13 +276,13 @@ public final class SelfHealingLoop {
       return this;
     }
 
-    /** How the default scorer judges answers (required with {@code genie} until the hybrid judge lands). */
+    /** How the default scorer judges answers (default {@code AnswerJudge.hybrid(sqlExecutor)}). */
     public Builder judge(AnswerJudge judge) {
       this.judge = Objects.requireNonNull(judge, "judge");
       return this;
     }
 
-    /** Proposes fixes for failures (required). */
+    /** Proposes fixes for failures (default {@link RuleBasedFailureAnalyzer#create()}). */
     public Builder analyzer(FailureAnalyzer analyzer) {
       this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
       return this;
@@ -314,50 +316,37 @@ public final class SelfHealingLoop {
 
     /** Questions in flight at once (default 4). */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-      }
-      this.concurrency = concurrency;
+      this.concurrency = Checks.atLeast(concurrency, 1, "concurrency");
       return this;
     }
 
     /** New Genie questions per minute (default 5, Genie's workspace limit); 0 disables rate limiting. */
     public Builder questionsPerMinute(int questionsPerMinute) {
-      if (questionsPerMinute < 0) {
-        throw new IllegalArgumentException("questionsPerMinute must not be negative: " + questionsPerMinute);
-      }
-      this.questionsPerMinute = questionsPerMinute;
+      this.questionsPerMinute = Checks.atLeast(questionsPerMinute, 0, "questionsPerMinute");
       return this;
     }
 
     /** How long one question may take before it counts as timed out (default 120 s). */
     public Builder questionTimeout(Duration questionTimeout) {
-      this.questionTimeout = positive(questionTimeout, "questionTimeout");
+      this.questionTimeout = Checks.positive(questionTimeout, "questionTimeout");
       return this;
     }
 
     /** How long scoring one set may take (default 1 h). */
     public Builder iterationTimeout(Duration iterationTimeout) {
-      this.iterationTimeout = positive(iterationTimeout, "iterationTimeout");
+      this.iterationTimeout = Checks.positive(iterationTimeout, "iterationTimeout");
       return this;
     }
 
     /** How many times each question is asked (k, default 1); the pass rate is over the attempts. */
     public Builder attempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-      }
-      this.attempts = attempts;
+      this.attempts = Checks.atLeast(attempts, 1, "attempts");
       return this;
     }
 
     /** How long to wait after each save for Genie to pick up the change (default 30 s; zero for none). */
     public Builder settleTime(Duration settleTime) {
-      Objects.requireNonNull(settleTime, "settleTime");
-      if (settleTime.isNegative()) {
-        throw new IllegalArgumentException("settleTime must not be negative: " + settleTime);
-      }
-      this.settleTime = settleTime;
+      this.settleTime = Checks.notNegative(settleTime, "settleTime");
       return this;
     }
 
@@ -409,11 +398,11 @@ public final class SelfHealingLoop {
         if (genie == null) {
           throw new IllegalStateException("genie is required (or a custom scorer)");
         }
-        if (judge == null) {
-          throw new IllegalStateException("judge is required when no scorer is given");
+        if (judge == null && sqlExecutor == null) {
+          throw new IllegalStateException(
+              "judge is required when there is neither a scorer nor a sqlExecutor for the default hybrid judge");
         }
       }
-      require(analyzer, "analyzer");
       return new SelfHealingLoop(this);
     }
 
@@ -421,14 +410,6 @@ public final class SelfHealingLoop {
       if (value == null) {
         throw new IllegalStateException(name + " is required");
       }
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 }

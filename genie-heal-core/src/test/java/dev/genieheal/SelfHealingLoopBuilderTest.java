@@ -49,11 +49,18 @@ class SelfHealingLoopBuilderTest {
   }
 
   @Test
-  void build_genieWithoutJudge_namesJudge() {
+  void build_genieWithoutJudgeOrSqlExecutor_namesJudge() {
     SelfHealingLoop.Builder b = SelfHealingLoop.builder().spaceId("s").spaceStore(ShopWorld.store())
         .genie(q -> null);
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
-        .hasMessage("judge is required when no scorer is given");
+        .hasMessageStartingWith("judge is required").hasMessageContaining("sqlExecutor");
+  }
+
+  @Test
+  void build_genieAndSqlExecutor_usesTheDefaultJudgeAnalyzerAndApplier() {
+    SelfHealingLoop.Builder b = SelfHealingLoop.builder().spaceId("s").spaceStore(ShopWorld.store())
+        .genie(q -> null).sqlExecutor(sql -> dev.genieheal.port.ResultTable.empty(List.of()));
+    assertThat(b.build()).isNotNull();
   }
 
   @Test
@@ -62,13 +69,6 @@ class SelfHealingLoopBuilderTest {
         .scorer(r -> new ScoreCard(List.of())).analyzer(c -> Analysis.empty())
         .fixApplier(r -> new FixResult(r.space(), List.of(), List.of()));
     assertThat(b.build()).isNotNull();
-  }
-
-  @Test
-  void build_withoutAnalyzer_namesAnalyzer() {
-    SelfHealingLoop.Builder b = SelfHealingLoop.builder().spaceId("s").spaceStore(ShopWorld.store())
-        .scorer(r -> new ScoreCard(List.of()));
-    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class).hasMessage("analyzer is required");
   }
 
   @Test

@@ -159,6 +159,28 @@ class SelfHealingLoopTest {
   }
 
   @Test
+  void run_applierReturnsAnInvalidSpace_failsWithoutSaving() {
+    analyzer.then(ShopWorld.revenue());
+    SynonymApplier real = new SynonymApplier();
+    dev.genieheal.fix.FixApplier unsorting = request -> {
+      dev.genieheal.fix.FixResult r = real.apply(request);
+      var table = r.space().tables().get(0);
+      List<dev.genieheal.space.ColumnConfig> reversed = new java.util.ArrayList<>(table.columnConfigs());
+      java.util.Collections.reverse(reversed);
+      return new dev.genieheal.fix.FixResult(r.space().withTables(List.of(table.withColumnConfigs(reversed))),
+          r.applied(), r.rejected());
+    };
+
+    LoopResult result = loop().fixApplier(unsorting).build().run();
+
+    assertThat(result.status()).isEqualTo(LoopStatus.FAILED);
+    assertThat(result.stopReason()).contains("invalid space").contains("sort-order").contains("nothing was saved");
+    assertThat(stored()).isEqualTo(ShopWorld.space());
+    assertThat(result.applied()).isEmpty();
+    assertEventOrder(result);
+  }
+
+  @Test
   void run_rolledBackFixProposedAgain_isRejected() {
     analyzer.then(ShopWorld.poison(1)).then(ShopWorld.poison(1));
 
@@ -198,7 +220,7 @@ class SelfHealingLoopTest {
     LoopResult result = loop().stopPolicy(StopPolicy.anyOf(StopPolicy.plateau(0.05, 2),
         StopPolicy.maxIterations(10))).build().run();
 
-    assertThat(result.status()).isEqualTo(LoopStatus.PLATEAU);
+    assertThat(result.status()).as(result.stopReason()).isEqualTo(LoopStatus.PLATEAU);
     assertThat(result.iterations()).isEqualTo(3);
   }
 

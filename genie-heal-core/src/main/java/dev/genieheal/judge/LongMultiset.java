@@ -1,8 +1,8 @@
 package dev.genieheal.judge;
 
 /**
- * A counting set of 64-bit row hashes with open addressing, so a million rows cost two primitive arrays instead of
- * a million boxed map entries. Not thread-safe; one per comparison.
+ * A counting set of 64-bit row hashes with open addressing, so many rows cost two primitive arrays instead of boxed
+ * map entries. Not thread-safe; one per comparison.
  */
 final class LongMultiset {
   private long[] keys;
@@ -10,6 +10,7 @@ final class LongMultiset {
   private int mask;
   private int used;
   private int zeroCount;
+  private int size;
 
   LongMultiset(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -18,7 +19,12 @@ final class LongMultiset {
     mask = capacity - 1;
   }
 
+  boolean isEmpty() {
+    return size == 0;
+  }
+
   void add(long key) {
+    size++;
     if (key == 0) {
       zeroCount++;
       return;
@@ -45,6 +51,7 @@ final class LongMultiset {
         return false;
       }
       zeroCount--;
+      size--;
       return true;
     }
     int i = slot(key);
@@ -54,6 +61,7 @@ final class LongMultiset {
           return false;
         }
         counts[i]--;
+        size--;
         return true;
       }
       i = (i + 1) & mask;

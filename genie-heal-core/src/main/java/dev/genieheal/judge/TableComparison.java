@@ -49,7 +49,11 @@ final class TableComparison {
     this.dem = options.dateEqualsMidnight();
   }
 
-  private record Scan(Kind[] kinds, long[] fingerprints, long[] rowHashes) {}
+  /** Cells per table up to which Genie's cell hashes are kept, so re-projecting costs no second object walk. */
+  private static final long MAX_KEPT_CELL_HASHES = 16_000_000L;
+
+  /** What one pass over a table learns; {@code cellHashes[r * width + c]} is kept for Genie's side only, or null. */
+  private record Scan(Kind[] kinds, long[] fingerprints, long[] rowHashes, long[] cellHashes) {}
 
   private record Pairing(Object[] valuesE, Object[] valuesA) {}
 
@@ -70,8 +74,8 @@ final class TableComparison {
           "Genie's result is empty but " + er.size() + " rows were expected" + truncationNote(), false,
           identity(), er.size(), 0);
     }
-    scanE = scan(er, m);
-    scanA = scan(ar, n);
+    scanE = scan(er, m, false);
+    scanA = scan(ar, n, (long) ar.size() * n <= MAX_KEPT_CELL_HASHES);
     int[] mapping = new int[m];
     Pairing[] pairings = new Pairing[m];
     String typeDifference = mapColumns(mapping, pairings);
@@ -137,12 +141,13 @@ final class TableComparison {
 
   // ---------------------------------------------------------------- scanning and column mapping
 
-  private Scan scan(List<List<Object>> rows, int cols) {
+  private Scan scan(List<List<Object>> rows, int cols, boolean keepCellHashes) {
     Kind[] kinds = new Kind[cols];
     Arrays.fill(kinds, Kind.NONE);
     Class<?>[] seen = new Class<?>[cols];
     long[] fp = new long[cols];
     long[] hashes = new long[rows.size()];
+    long[] kept = keepCellHashes ? new long[rows.size() * cols] : null;
     for (int r = 0; r < hashes.length; r++) {
       List<Object> row = rows.get(r);
       long h = ROW_SEED;
@@ -151,6 +156,9 @@ final class TableComparison {
         long ch = Cells.hash(v, dem);
         h = Cells.combine(h, ch);
         fp[c] += ch;
+        if (kept != null) {
+          kept[r * cols + c] = ch;
+        }
         if (v != null && v.getClass() != seen[c]) {
           seen[c] = v.getClass();
           kinds[c] = Cells.merge(kinds[c], Cells.kindOf(v));
@@ -158,7 +166,7 @@ final class TableComparison {
       }
       hashes[r] = h;
     }
-    return new Scan(kinds, fp, hashes);
+    return new Scan(kinds, fp, hashes, kept);
   }
 
   /**
@@ -172,23 +180,9 @@ final class TableComparison {
     boolean[] used = new boolean[n];
     Pairing[][] pairs = new Pairing[m][n];
     boolean[][] known = new boolean[m][n];
-    // 1. by values
-    for (int i = 0; i < m; i++) {
-      int best = -1;
-      for (int j = 0; j < n; j++) {
-        if (used[j] || pairing(i, j, pairs, known) == null || !fingerprintsEqual(i, j, pairs[i][j], false)) {
-          continue;
-        }
-        if (j == i) {
-          best = j;
-          break;
-        }
-        if (best < 0 || (sameName(i, j) && !sameName(i, best))) {
-          best = j;
-        }
-      }
-      assign(i, best, mapping, pairings, used, pairs);
-    }
+    // 1. by values, first among columns of the same kind, then parsing string columns (parsing costs a pass)
+    mapByValues(mapping, pairings, used, pairs, known, false);
+    mapByValues(mapping, pairings, used, pairs, known, true);
     // 2. by name, 3. by position
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n && mapping[i] < 0; j++) {
@@ -223,6 +217,34 @@ final class TableComparison {
       }
     }
     return null;
+  }
+
+  private void mapByValues(int[] mapping, Pairing[] pairings, boolean[] used, Pairing[][] pairs, boolean[][] known,
+      boolean coerce) {
+    for (int i = 0; i < m; i++) {
+      if (mapping[i] >= 0) {
+        continue;
+      }
+      int best = -1;
+      for (int j = 0; j < n; j++) {
+        if (used[j] || (!coerce && !sameKinds(i, j)) || pairing(i, j, pairs, known) == null
+            || !fingerprintsEqual(i, j, pairs[i][j], false)) {
+          continue;
+        }
+        if (j == i) {
+          best = j;
+          break;
+        }
+        if (best < 0 || (sameName(i, j) && !sameName(i, best))) {
+          best = j;
+        }
+      }
+      assign(i, best, mapping, pairings, used, pairs);
+    }
+  }
+
+  private boolean sameKinds(int i, int j) {
+    return scanE.kinds()[i] == scanA.kinds()[j];
   }
 
   private static void assign(int i, int j, int[] mapping, Pairing[] pairings, boolean[] used, Pairing[][] pairs) {
@@ -363,11 +385,14 @@ final class TableComparison {
       return s.rowHashes();
     }
     int rows = s.rowHashes().length;
+    long[] kept = s.cellHashes();
     long[] hashes = new long[rows];
     for (int r = 0; r < rows; r++) {
       long h = ROW_SEED;
+      int base = r * width;
       for (int t = 0; t < proj.length; t++) {
-        h = Cells.combine(h, Cells.hash(cell(expectedSide, r, t), dem));
+        long ch = kept != null && conv[t] == null ? kept[base + proj[t]] : Cells.hash(cell(expectedSide, r, t), dem);
+        h = Cells.combine(h, ch);
       }
       hashes[r] = h;
     }
@@ -405,22 +430,27 @@ final class TableComparison {
         && multisetHash(he, 0x632BE59BD9B4E019L) == multisetHash(ha, 0x632BE59BD9B4E019L)) {
       return new Rows(true, List.of(), "all " + he.length + " rows match", false, 0, 0);
     }
-    LongMultiset bag = new LongMultiset(he.length);
-    for (long h : he) {
-      bag.add(h);
-    }
-    IntList leftA = new IntList();
-    for (int r = 0; r < ha.length; r++) {
-      if (!bag.remove(ha[r])) {
-        leftA.add(r);
+    // sorted copies merge sequentially, which beats a million random probes into a hash table
+    long[] se = he.clone();
+    long[] sa = ha.clone();
+    Arrays.sort(se);
+    Arrays.sort(sa);
+    LongMultiset unpairedE = new LongMultiset(16);
+    LongMultiset unpairedA = new LongMultiset(16);
+    int i = 0;
+    int j = 0;
+    while (i < se.length || j < sa.length) {
+      if (j == sa.length || (i < se.length && se[i] < sa[j])) {
+        unpairedE.add(se[i++]);
+      } else if (i == se.length || sa[j] < se[i]) {
+        unpairedA.add(sa[j++]);
+      } else {
+        i++;
+        j++;
       }
     }
-    IntList leftE = new IntList();
-    for (int r = 0; r < he.length; r++) {
-      if (bag.remove(he[r])) {
-        leftE.add(r);
-      }
-    }
+    IntList leftE = rowsWith(he, unpairedE);
+    IntList leftA = rowsWith(ha, unpairedA);
     int[][] unmatched = matchLeftovers(leftE.toArray(), leftA.toArray(), o.relativeTolerance(),
         o.absoluteTolerance());
     int[] missing = unmatched[0];
@@ -429,6 +459,20 @@ final class TableComparison {
       return new Rows(true, List.of(), "all " + he.length + " rows match", false, 0, 0);
     }
     return explainRows(missing, extra);
+  }
+
+  /** The rows whose hash is in {@code wanted}, as many times as it is there. */
+  private static IntList rowsWith(long[] hashes, LongMultiset wanted) {
+    IntList rows = new IntList();
+    if (wanted.isEmpty()) {
+      return rows;
+    }
+    for (int r = 0; r < hashes.length; r++) {
+      if (wanted.remove(hashes[r])) {
+        rows.add(r);
+      }
+    }
+    return rows;
   }
 
   private static long multisetHash(long[] hashes, long salt) {

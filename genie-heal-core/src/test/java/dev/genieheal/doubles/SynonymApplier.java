@@ -36,15 +36,21 @@ public final class SynonymApplier implements FixApplier {
       s.synonyms().stream().filter(x -> !synonyms.contains(x)).forEach(synonyms::add);
       ColumnConfig after = before.withSynonyms(synonyms);
       List<ColumnConfig> configs = new ArrayList<>(table.columnConfigs());
-      configs.removeIf(c -> c.columnName().equalsIgnoreCase(s.column()));
-      configs.add(after);
+      int at = configs.indexOf(before);
+      if (at >= 0) {
+        configs.set(at, after);
+      } else {
+        configs.add(after);
+        configs.sort(java.util.Comparator.comparing(ColumnConfig::columnName));
+      }
       List<DataObject> tables = new ArrayList<>(space.tables());
       tables.set(t, table.withColumnConfigs(configs));
       space = space.withTables(tables);
       applied.add(new AppliedFix(fix, "$.data_sources.tables[" + t + "].column_configs",
           "{\"synonyms\":" + quote(before.synonyms()) + "}", "{\"synonyms\":" + quote(synonyms) + "}"));
     }
-    return new FixResult(space, applied, rejected);
+    // FixApplier's contract: the result is canonical (and valid); re-adding a config at the end unsorts the list.
+    return new FixResult(space.canonicalize(), applied, rejected);
   }
 
   private static int indexOfTable(GenieSpace space, String identifier) {

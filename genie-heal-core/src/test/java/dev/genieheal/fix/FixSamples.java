@@ -41,8 +41,8 @@ final class FixSamples {
     Parameter region = new Parameter("region", "STRING", Arrays.asList("Customer region"), Arrays.asList("EMEA"),
         UnknownFields.none());
     return new ExampleSqlFix("What is the revenue in a region?",
-        "SELECT SUM(o.net_amount)\nFROM main.sales.orders o\nJOIN main.sales.customers c ON o.customer_id = c.customer_id\n"
-            + "WHERE c.region = :region",
+        "SELECT SUM(o.net_amount)\nFROM main.sales.orders o\n"
+            + "JOIN main.sales.customers c ON o.customer_id = c.customer_id\nWHERE c.region = :region",
         List.of(region), "Use for revenue by region questions.", "region revenue pattern", List.of("b6"));
   }
 

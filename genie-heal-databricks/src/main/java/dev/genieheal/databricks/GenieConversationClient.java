@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>No terminal state in time: {@link GenieAnswer#timedOut}.
  * </ul>
  * Question POSTs go through the workspace's question rate limiter; polls do not. Rate limits that outlast the
- * transport's retries and server errors become failed answers (error types {@code RATE_LIMITED},
+ * transport's retries and server errors become failed answers (error types {@code RATE_LIMITED}, the service's
+ * {@code error_code} such as {@code INTERNAL_ERROR}, {@code IO_ERROR} when unreachable, else
  * {@code HTTP_<status>}); only problems the caller must fix (authentication, a missing space) are thrown.
  * Thread-safe.
  */
@@ -82,7 +83,7 @@ public final class GenieConversationClient implements GenieClient {
     } catch (RateLimitedException e) {
       answer = failure(poll, "RATE_LIMITED", e.getMessage());
     } catch (ServiceException e) {
-      answer = failure(poll, "HTTP_" + e.status(), e.getMessage());
+      answer = failure(poll, e.errorCode().orElse("HTTP_" + e.status()), e.getMessage());
     } catch (GenieHealException e) {
       answer = failure(poll, e.getClass().getSimpleName(), e.getMessage());
     }
@@ -192,6 +193,12 @@ public final class GenieConversationClient implements GenieClient {
               Json.object()))
           : workspace.transport().send(ApiCall.get("get query result", "space", space, path + "/query-result"));
       StatementResponse response = StatementResponse.parse(node.path("statement_response"));
+      if (!expired && "CLOSED".equals(response.state())) {
+        // The message completed but its result aged out before we read it: run the query again, as for
+        // QUERY_RESULT_EXPIRED.
+        response = StatementResponse.parse(workspace.transport().send(ApiCall.post("execute query", "space", space,
+            path + "/execute-query", Json.object())).path("statement_response"));
+      }
       Duration wait = settings.firstPoll;
       while (!response.terminal() && workspace.clock().instant().isBefore(p.deadline)) {
         sleep(wait, space);

@@ -114,8 +114,9 @@ public final class DatabricksTransport {
       if (status >= 200 && status < 300) {
         return parse(call, response, token);
       }
-      if (status == 401 && !refreshedToken && !"pat".equals(tokens.authType())) {
-        // An OAuth token can be revoked or expire early; fetch a new one once before giving up.
+      if ((status == 401 || status == 403) && !refreshedToken && !"pat".equals(tokens.authType())) {
+        // An OAuth token can be revoked or expire early (the workspace then answers 401 or 403); fetch a new one
+        // once before giving up.
         refreshedToken = true;
         tokens.invalidate();
         attempt--;

@@ -59,9 +59,10 @@ public final class ExceptionMapper {
           + "and that the token has not expired" + suffix, secret));
     }
     if (status == 403 || code.equals("PERMISSION_DENIED")) {
-      return new AuthenticationException(clean(what + " was refused (" + said + "); the principal lacks a "
-          + "permission on " + kind + id + ": check its permissions (a Genie space export needs CAN EDIT, "
-          + "a SQL warehouse CAN USE, a serving endpoint CAN QUERY)" + suffix, secret));
+      return new AuthenticationException(clean(what + " was refused by " + host + " (" + said + "); either the "
+          + "token is invalid or expired (check DATABRICKS_TOKEN or the OAuth client id and secret) or the principal "
+          + "lacks a permission on " + kind + id + " (a Genie space export needs CAN EDIT, a SQL warehouse CAN USE, "
+          + "a serving endpoint CAN QUERY)" + suffix, secret));
     }
     if (status == 404 || code.equals("RESOURCE_DOES_NOT_EXIST") || code.equals("NOT_FOUND")) {
       return new NotFoundException(clean(what + " failed: " + kind + id + " does not exist on " + host

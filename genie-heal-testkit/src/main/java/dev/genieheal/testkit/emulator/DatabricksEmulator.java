@@ -88,7 +88,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     this.mlflow = new MlflowApi(ids, b.clock);
     OAuthApi auth = new OAuthApi(token, b.readOnlyTokens, b.oauthClients, b.oauthTokenLifetime, b.clock, ids);
     this.faults = new FaultInjector(b.seed, b.faultRules);
-    this.dispatcher = new Dispatcher(auth, faults, b.clock, b.sleeper);
+    this.dispatcher = new Dispatcher(auth, faults, b.clock, b.sleeper, b.requestLogCapacity);
 
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
@@ -205,14 +205,14 @@ public final class DatabricksEmulator implements AutoCloseable {
     return Optional.ofNullable(dispatcher.poll(Objects.requireNonNull(timeout, "timeout")));
   }
 
-  /** Every request received so far, in arrival order (taken or not). */
+  /** The requests received so far (the newest {@code requestLogCapacity}), in arrival order, taken or not. */
   public List<RecordedRequest> requests() {
     return dispatcher.requests();
   }
 
-  /** How many requests were received. */
-  public int requestCount() {
-    return requests().size();
+  /** How many requests were received in total (including those the log no longer keeps). */
+  public long requestCount() {
+    return dispatcher.count();
   }
 
   /**
@@ -288,7 +288,8 @@ public final class DatabricksEmulator implements AutoCloseable {
    * 5 questions per minute, 5,000 result rows, result chunks of 5,000 rows,
    * {@link StatusProgression#messageDefault()}, eval runs NOT_STARTED → RUNNING (one response each), statements
    * submitted with {@code wait_timeout=0s} PENDING for one response, seed 42, the UTC system clock, the system
-   * sleeper, OAuth tokens valid one hour, the result comparison judge for eval runs. Not thread-safe.
+   * sleeper, OAuth tokens valid one hour, the result comparison judge for eval runs, a request log of 10,000.
+   * Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -314,8 +315,18 @@ public final class DatabricksEmulator implements AutoCloseable {
     private Consumer<String> spaceValidator;
     private EvalJudge evalJudge = EvalJudge.resultComparison();
     private final List<FaultRule> faultRules = new ArrayList<>();
+    private int requestLogCapacity = 10_000;
 
     private Builder() {}
+
+    /**
+     * How many requests the log keeps (default 10,000); older ones are dropped from
+     * {@link DatabricksEmulator#requests()} and from the {@link DatabricksEmulator#takeRequest()} queue so a long-running emulator does not grow without bound.
+     */
+    public Builder requestLogCapacity(int capacity) {
+      this.requestLogCapacity = positive(capacity, "capacity");
+      return this;
+    }
 
     /** The port to listen on, 0 for any free port (the default). */
     public Builder port(int port) {

@@ -9,13 +9,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
@@ -41,14 +41,16 @@ final class Dispatcher implements HttpHandler {
   private final Clock clock;
   private final Sleeper sleeper;
   private final AtomicLong sequence = new AtomicLong();
-  private final BlockingQueue<RecordedRequest> pending = new LinkedBlockingQueue<>();
-  private final List<RecordedRequest> log = new ArrayList<>();
+  private final LinkedBlockingDeque<RecordedRequest> pending = new LinkedBlockingDeque<>();
+  private final ArrayDeque<RecordedRequest> log = new ArrayDeque<>();
+  private final int logCapacity;
 
-  Dispatcher(OAuthApi auth, FaultInjector faults, Clock clock, Sleeper sleeper) {
+  Dispatcher(OAuthApi auth, FaultInjector faults, Clock clock, Sleeper sleeper, int logCapacity) {
     this.auth = auth;
     this.faults = faults;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.logCapacity = logCapacity;
   }
 
   void register(EmulatorRoute route, Handler handler) {
@@ -70,9 +72,16 @@ final class Dispatcher implements HttpHandler {
           exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
           new String(bytes, StandardCharsets.UTF_8), route, clock.instant());
       synchronized (log) {
-        log.add(request);
+        // a long-running emulator keeps only the newest requests
+        log.addLast(request);
+        if (log.size() > logCapacity) {
+          log.removeFirst();
+        }
+        pending.addLast(request);
+        if (pending.size() > logCapacity) {
+          pending.pollFirst();
+        }
       }
-      pending.add(request);
       EmulatorResponse response = answer(request, params);
       if (response == null) {
         LOG.debug("dropping connection for {}", request);
@@ -168,6 +177,10 @@ final class Dispatcher implements HttpHandler {
 
   RecordedRequest poll(Duration timeout) throws InterruptedException {
     return pending.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  long count() {
+    return sequence.get();
   }
 
   List<RecordedRequest> requests() {

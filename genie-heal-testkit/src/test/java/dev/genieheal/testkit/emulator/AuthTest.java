@@ -42,8 +42,7 @@ class AuthTest {
   void request_withoutToken_is401Unauthenticated() {
     Http.Reply r = new Http(emulator.baseUrl(), null).get(SPACES);
 
-    assertThat(r.status).isEqualTo(401);
-    assertThat(r.text("/error_code")).isEqualTo("UNAUTHENTICATED");
+    r.error(401, "UNAUTHENTICATED");
     assertThat(r.text("/message")).isEqualTo("Credential was not sent or was of an unsupported type for this API.");
   }
 
@@ -51,8 +50,7 @@ class AuthTest {
   void request_withWrongToken_is403InvalidAccessToken() {
     Http.Reply r = new Http(emulator.baseUrl(), "dapi0000").get(SPACES);
 
-    assertThat(r.status).isEqualTo(403);
-    assertThat(r.text("/error_code")).isEqualTo("PERMISSION_DENIED");
+    r.error(403, "PERMISSION_DENIED");
     assertThat(r.text("/message")).isEqualTo("Invalid access token.");
   }
 

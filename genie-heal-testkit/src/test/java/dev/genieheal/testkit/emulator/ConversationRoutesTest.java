@@ -77,6 +77,31 @@ class ConversationRoutesTest {
   }
 
   @Test
+  void getMessage_executingQuery_alreadyShowsTheQueryAttachmentButNoText() {
+    Http http = start(DatabricksEmulator.builder().genie(GENIE));
+    JsonNode started = http.post(SPACE + "/start-conversation", ask("Revenue by region")).json();
+    http.get(messagePath(started));
+    http.get(messagePath(started));
+
+    JsonNode executing = http.get(messagePath(started)).json();
+
+    assertThat(executing.get("status").asText()).isEqualTo("EXECUTING_QUERY");
+    assertThat(executing.at("/attachments/0/query/query").asText()).isEqualTo(Fixtures.REGION_SQL);
+  }
+
+  @Test
+  void genieFactory_receivesTheEmulatorsOwnSpaceStore() {
+    java.util.concurrent.atomic.AtomicReference<dev.genieheal.port.SpaceStore> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    start(DatabricksEmulator.builder().genieFactory(store -> {
+      seen.set(store);
+      return GENIE;
+    }));
+
+    assertThat(seen.get()).isSameAs(emulator.spaceStore());
+  }
+
+  @Test
   void getMessage_timedProgression_advancesOnlyWithTheClock() {
     MutableClock clock = new MutableClock();
     Http http = start(DatabricksEmulator.builder().genie(GENIE).clock(clock)
@@ -165,8 +190,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.get(messagePath(started) + "/attachments/whatever/query-result");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -272,8 +296,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.post("/api/2.0/genie/spaces/nope/start-conversation", ask("hello"));
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
     assertThat(r.text("/message")).contains("nope");
   }
 
@@ -284,8 +307,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.get(SPACE + "/conversations/" + started.get("conversation_id").asText() + "/messages/x");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
   }
 
   @Test
@@ -294,8 +316,7 @@ class ConversationRoutesTest {
 
     Http.Reply r = http.post(SPACE + "/start-conversation", "{}");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("content");
   }
 

@@ -96,6 +96,13 @@ final class Http {
       return json().at(pointer).asText();
     }
 
+    /** Asserts a Databricks error body with this status and {@code error_code}; returns the message. */
+    String error(int expectedStatus, String errorCode) {
+      org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(expectedStatus);
+      org.assertj.core.api.Assertions.assertThat(text("/error_code")).isEqualTo(errorCode);
+      return text("/message");
+    }
+
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }

@@ -74,8 +74,7 @@ class SpaceRoutesTest {
   void getSpace_badFlagValue_is400() {
     Http.Reply r = http.get(SPACE + "?include_serialized_space=maybe");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
   }
 
   @Test
@@ -99,8 +98,7 @@ class SpaceRoutesTest {
 
     Http.Reply r = http.patch(SPACE, "{\"serialized_space\":\"{}\",\"title\":\"New\",\"etag\":\"" + etag + "\"}");
 
-    assertThat(r.status).isEqualTo(409);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_CONFLICT");
+    r.error(409, "RESOURCE_CONFLICT");
     assertThat(r.text("/message")).contains(Fixtures.SPACE_ID).contains("stale");
     assertThat(emulator.space(Fixtures.SPACE_ID).orElseThrow()).isEqualTo(before);
   }
@@ -121,8 +119,7 @@ class SpaceRoutesTest {
     Http.Reply r = http.patch(SPACE, patchBody("[1,2]", null));
     Http.Reply r2 = http.patch(SPACE, patchBody("{not json", null));
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).startsWith("Invalid serialized_space");
     assertThat(r2.status).isEqualTo(400);
     assertThat(emulator.space(Fixtures.SPACE_ID).orElseThrow()).isEqualTo(before);
@@ -132,8 +129,7 @@ class SpaceRoutesTest {
   void updateSpace_viewer_is403PermissionDenied() {
     Http.Reply r = http.withToken(VIEWER).patch(SPACE, "{\"title\":\"x\"}");
 
-    assertThat(r.status).isEqualTo(403);
-    assertThat(r.text("/error_code")).isEqualTo("PERMISSION_DENIED");
+    r.error(403, "PERMISSION_DENIED");
   }
 
   @Test
@@ -168,8 +164,7 @@ class SpaceRoutesTest {
   void createSpace_missingWarehouse_is400NamingTheField() {
     Http.Reply r = http.post(SPACES, "{\"serialized_space\":\"{}\"}");
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("warehouse_id");
   }
 
@@ -200,8 +195,7 @@ class SpaceRoutesTest {
     assertThat(r.status).isEqualTo(200);
     assertThat(r.body).isEqualTo("{}");
     Http.Reply after = http.get(SPACE);
-    assertThat(after.status).isEqualTo(404);
-    assertThat(after.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    after.error(404, "RESOURCE_DOES_NOT_EXIST");
     assertThat(emulator.space(Fixtures.SPACE_ID)).isEmpty();
   }
 

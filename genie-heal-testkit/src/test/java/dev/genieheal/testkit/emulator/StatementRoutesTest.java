@@ -123,8 +123,7 @@ class StatementRoutesTest {
   void execute_badWaitTimeout_is400() {
     Http.Reply r = http.post(STATEMENTS, execute(Fixtures.COUNT_SQL, "3s"));
 
-    assertThat(r.status).isEqualTo(400);
-    assertThat(r.text("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    r.error(400, "INVALID_PARAMETER_VALUE");
     assertThat(r.text("/message")).contains("wait_timeout");
   }
 
@@ -161,7 +160,6 @@ class StatementRoutesTest {
   void get_unknownStatement_is404() {
     Http.Reply r = http.get(STATEMENTS + "/nope");
 
-    assertThat(r.status).isEqualTo(404);
-    assertThat(r.text("/error_code")).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+    r.error(404, "RESOURCE_DOES_NOT_EXIST");
   }
 }
