@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.genieheal.BenchmarkSet;
 import dev.genieheal.LoopEvent;
 import dev.genieheal.LoopResult;
+import dev.genieheal.LoopStatus;
 import dev.genieheal.SelfHealingLoop;
 import dev.genieheal.StopPolicy;
 import dev.genieheal.doubles.ExactSqlJudge;
@@ -313,6 +314,8 @@ class HtmlReportSinkTest {
         "total [revenue] by month", "[revenue] last year", "class=\"series held-out\"");
     assertThat(HtmlScan.element(html, "summary")).contains(Html.escape(result.stopReason()));
     assertThat(count(HtmlScan.element(html, "matrix"), "class=\"q-row ")).isEqualTo(6);
+    assertThat(result.status()).as(result.stopReason()).isEqualTo(LoopStatus.MAX_ITERATIONS);
+    assertThat(HtmlScan.element(html, "fixes")).contains("questions say poison1", "rolled back in iteration 1", "questions say revenue", ">kept<");
     assertThat(count(HtmlScan.element(html, "timings"), "<tr><td class=\"num\">")).isEqualTo(result.history().size());
   }
 
