@@ -15,6 +15,10 @@ public final class SqlNormalizer {
 
   /** The normal form, or empty when the SQL cannot be parsed (callers then fall back to result comparison). */
   public static Optional<String> normalize(String sql) {
+    return DerivedCache.SHARED.get(sql, DerivedCache.Kind.NORMAL_FORM, SqlNormalizer::normalFormOf);
+  }
+
+  private static Optional<String> normalFormOf(String sql) {
     return SqlParsing.single(sql)
         .filter(Select.class::isInstance)
         .map(statement -> {
@@ -25,6 +29,10 @@ public final class SqlNormalizer {
 
   /** Whether the statement's outermost query has an ORDER BY; empty when the SQL cannot be parsed. */
   public static Optional<Boolean> ordersResult(String sql) {
+    return DerivedCache.SHARED.get(sql, DerivedCache.Kind.ORDERS_RESULT, SqlNormalizer::ordersResultOf);
+  }
+
+  private static Optional<Boolean> ordersResultOf(String sql) {
     return SqlParsing.single(sql).filter(Select.class::isInstance).map(SqlNormalizer::hasTopLevelOrderBy);
   }
 
