@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *       and any unknown fields; a column without a column config gets one; entity matching turns format assistance
  *       on. New elements get ids that sort after every id in their uniqueness group, SQL is split into lines as real
  *       exports do;</li>
- *   <li>the space is canonicalised and validated with {@link SpaceValidator} (with the request's catalog when
- *       given). A fix that would make it invalid is rejected on its own, with the violations as reason, and the next
- *       fix starts from the last valid space.</li>
+ *   <li>the space is canonicalised and validated with the applier's {@link SpaceValidator} (plus the request's
+ *       catalog when given). A fix that would make it invalid is rejected on its own, with the violations as
+ *       reason, and the next fix starts from the last valid space.</li>
  * </ol>
  * A fix that changes nothing is rejected with a reason starting {@link RejectedFix#ALREADY_PRESENT}, which is why
  * applying the same fixes twice equals applying them once. Each applied fix has an {@link AppliedFix} audit record
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * after.
  *
  * <p>Defaults: ids from {@code IdGenerator.timeOrdered(clock, new SplittableRandom())} with
- * {@code Clock.systemUTC()}. Immutable and thread-safe when its id generator is (the built-ins are).
+ * {@code Clock.systemUTC()}; validation with {@code SpaceValidator.standard()} (the API's limits). Immutable and
+ * thread-safe when its id generator is (the built-ins are).
  */
 public final class DefaultFixApplier implements FixApplier {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultFixApplier.class);
@@ -49,9 +50,11 @@ public final class DefaultFixApplier implements FixApplier {
   private final Clock clock;
   private final IdGenerator configuredIdGenerator;
   private final IdGenerator idGenerator;
+  private final SpaceValidator validator;
 
   private DefaultFixApplier(Builder builder) {
     this.clock = builder.clock;
+    this.validator = builder.validator;
     this.configuredIdGenerator = builder.idGenerator;
     this.idGenerator = configuredIdGenerator != null
         ? configuredIdGenerator
@@ -65,7 +68,7 @@ public final class DefaultFixApplier implements FixApplier {
 
   /** A builder holding this applier's settings. */
   public Builder toBuilder() {
-    Builder b = new Builder().clock(clock);
+    Builder b = new Builder().clock(clock).validator(validator);
     if (configuredIdGenerator != null) {
       b.idGenerator(configuredIdGenerator);
     }
@@ -82,9 +85,9 @@ public final class DefaultFixApplier implements FixApplier {
   public FixResult apply(FixRequest request) {
     Objects.requireNonNull(request, "request");
     Catalog catalog = request.catalog();
-    SpaceValidator validator = catalog == null ? SpaceValidator.standard() : SpaceValidator.withCatalog(catalog);
+    SpaceValidator checks = catalog == null ? validator : validator.toBuilder().catalog(catalog).build();
     GenieSpace current = request.space().canonicalize();
-    List<Violation> invalid = validator.validate(current);
+    List<Violation> invalid = checks.validate(current);
     if (!invalid.isEmpty()) {
       throw new ValidationException("the space to fix is invalid even in canonical form; no fix was applied",
           invalid);
@@ -109,7 +112,7 @@ public final class DefaultFixApplier implements FixApplier {
         reject(rejected, fix, RejectedFix.ALREADY_PRESENT);
         continue;
       }
-      List<Violation> violations = validator.validate(candidate);
+      List<Violation> violations = checks.validate(candidate);
       if (!violations.isEmpty()) {
         reject(rejected, fix, "would make the space invalid: " + describe(violations));
         continue;
@@ -169,11 +172,12 @@ public final class DefaultFixApplier implements FixApplier {
    * Builds a {@link DefaultFixApplier}.
    *
    * <p>Defaults: {@code clock} = {@code Clock.systemUTC()}; {@code idGenerator} = time-ordered ids from the clock
-   * and a {@code SplittableRandom}. Not thread-safe.
+   * and a {@code SplittableRandom}; {@code validator} = {@code SpaceValidator.standard()}. Not thread-safe.
    */
   public static final class Builder {
     private IdGenerator idGenerator;
     private Clock clock = Clock.systemUTC();
+    private SpaceValidator validator = SpaceValidator.standard();
 
     private Builder() {}
 
@@ -195,6 +199,17 @@ public final class DefaultFixApplier implements FixApplier {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The validator every result must pass, e.g. one with tighter limits ({@code SpaceValidator.builder()
+     * .maxInstructions(50).build()}). A request's catalog is added to it for that request.
+     *
+     * @throws NullPointerException when {@code validator} is null
+     */
+    public Builder validator(SpaceValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
       return this;
     }
 

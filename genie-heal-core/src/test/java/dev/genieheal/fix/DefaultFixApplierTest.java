@@ -592,6 +592,21 @@ class DefaultFixApplierTest {
     assertThatThrownBy(() -> builder.idGenerator(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("idGenerator");
     assertThatThrownBy(() -> builder.clock(null)).isInstanceOf(NullPointerException.class).hasMessage("clock");
+    assertThatThrownBy(() -> builder.validator(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("validator");
+  }
+
+  @Test
+  void apply_validatorWithTighterLimit_rejectsFixOverLimitOthersApply() {
+    FixApplier strict = DefaultFixApplier.builder().idGenerator(IdGenerator.sequential(0))
+        .validator(SpaceValidator.builder().maxInstructions(1).build()).build();
+
+    FixResult result = strict.apply(new FixRequest(SpaceSamples.sales(),
+        List.of(FixSamples.exampleSql(), FixSamples.sampleQuestion()), SpaceSamples.catalog()));
+
+    assertThat(result.applied()).extracting(AppliedFix::fix).containsExactly(FixSamples.sampleQuestion());
+    assertThat(result.rejected()).singleElement()
+        .satisfies(r -> assertThat(r.reason()).startsWith("would make the space invalid").contains("max-instructions"));
   }
 
   @Test

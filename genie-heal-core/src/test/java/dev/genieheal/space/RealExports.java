@@ -42,7 +42,7 @@ public final class RealExports {
   }
 
   /** Every export file name; skips the calling test when the folder is missing. */
-  static List<String> names() {
+  public static List<String> names() {
     Path dir = dir();
     assumeTrue(dir != null, "real exports not found beside the repository");
     try (Stream<Path> files = Files.list(dir)) {
@@ -65,7 +65,7 @@ public final class RealExports {
   }
 
   /** The {@code serialized_space} document of one export (unwrapping the GET envelope). */
-  static String serializedSpace(String name) {
+  public static String serializedSpace(String name) {
     String text = read(name);
     return name.equals(ENVELOPE) ? SpaceEnvelope.parse(text).serializedSpace() : text;
   }
