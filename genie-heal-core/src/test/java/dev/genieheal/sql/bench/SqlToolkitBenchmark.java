@@ -41,8 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run (from the repository root; the machine is shared, so read ratios rather than absolute numbers):
  * <pre>
- * mvn -B -q -o -pl genie-heal-core -am test-compile
- * mvn -B -q -o -pl genie-heal-core dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -B -q -o -pl genie-heal-core -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -Djmh.ignoreLock=true -cp genie-heal-core/target/test-classes:genie-heal-core/target/classes:$(cat /tmp/cp.txt) \
  *     org.openjdk.jmh.Main SqlToolkitBenchmark
  * </pre>
@@ -98,23 +97,20 @@ public class SqlToolkitBenchmark {
 
   @Benchmark
   public Object parseSimpleOnly() {
-    try {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
-    } catch (ParseException | RuntimeException e) {
-      return e;
-    }
+    return parse(false);
   }
 
   @Benchmark
   public Object parseSimpleThenComplex() {
+    Object simple = parse(false);
+    return simple instanceof Statements ? simple : parse(true);
+  }
+
+  private Object parse(boolean complex) {
     try {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex).Statements();
     } catch (ParseException | RuntimeException e) {
-      try {
-        return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
-      } catch (ParseException | RuntimeException e2) {
-        return e2;
-      }
+      return e;
     }
   }
 
