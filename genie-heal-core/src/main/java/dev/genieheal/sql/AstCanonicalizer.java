@@ -1,5 +1,7 @@
 package dev.genieheal.sql;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,11 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.OldOracleJoinBinaryExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -34,7 +40,9 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * <ul>
  *   <li>{@link Mode#NORMALIZE}: alias names stop mattering. A SELECT over one item drops qualifiers; otherwise a
  *       qualifier becomes the table's short name (or {@code tN} when two items share it), and aliases are set to
- *       match. Join keywords are spelled one way.
+ *       match. Join keywords are spelled one way. Commutative spellings print alike: the conjuncts of the AND at
+ *       the top of a WHERE, ON, HAVING or QUALIFY condition are sorted, and the sides of {@code =} and
+ *       {@code <>} are put in order (the printed {@code !=} becomes {@code <>} in {@link SqlNormalizer}).
  *   <li>{@link Mode#RESOLVE}: every resolvable column is qualified with its table's full name (unqualified columns
  *       too, when the SELECT has one item), so structure extraction can read table.column pairs off the tree.
  * </ul>
@@ -99,11 +107,11 @@ final class AstCanonicalizer {
     for (SelectItem<?> item : select.getSelectItems()) {
       rewriteSelectItem(item, rewriter);
     }
-    select.setWhere(rewriter.root(select.getWhere()));
+    select.setWhere(rewriter.condition(select.getWhere()));
     if (select.getJoins() != null) {
       for (Join join : select.getJoins()) {
         if (join.getOnExpressions() != null && !join.getOnExpressions().isEmpty()) {
-          join.setOnExpressions(join.getOnExpressions().stream().map(rewriter::root).toList());
+          join.setOnExpressions(join.getOnExpressions().stream().map(rewriter::condition).toList());
         }
         if (join.getUsingColumns() != null) {
           join.getUsingColumns().forEach(c -> c.setTable(null));
@@ -117,8 +125,8 @@ final class AstCanonicalizer {
     if (groupBy != null && groupBy.getGroupByExpressionList() != null) {
       rewriter.list(groupBy.getGroupByExpressionList());
     }
-    select.setHaving(rewriter.root(select.getHaving()));
-    select.setQualify(rewriter.root(select.getQualify()));
+    select.setHaving(rewriter.condition(select.getHaving()));
+    select.setQualify(rewriter.condition(select.getQualify()));
     orderBy(select.getOrderByElements(), scope, selectAliases);
     if (mode == Mode.NORMALIZE) {
       renameAliases(scope);
@@ -212,6 +220,11 @@ final class AstCanonicalizer {
     }
   }
 
+  /** What orders commutative operands: their text as the normal form will print it. */
+  private static String sortKey(Expression expression) {
+    return SqlNormalizer.caseAndQuotes(expression.toString());
+  }
+
   /** Unwraps a single parenthesised expression; returns the argument otherwise. */
   static Expression unwrap(Expression expression) {
     Expression e = expression;
@@ -243,6 +256,37 @@ final class AstCanonicalizer {
       Expression e = unwrap(expression);
       e.accept(this, null);
       return e;
+    }
+
+    /**
+     * Rewrites a filter condition; when normalising, the conjuncts of its top-level AND are sorted by their normal
+     * text (AND is commutative, so the order a query spells them in does not change its result).
+     */
+    Expression condition(Expression expression) {
+      Expression e = root(expression);
+      if (mode != Mode.NORMALIZE || !(e instanceof AndExpression)) {
+        return e;
+      }
+      List<Expression> conjuncts = new ArrayList<>();
+      flattenAnd(e, conjuncts);
+      conjuncts.sort(Comparator.comparing(AstCanonicalizer::sortKey));
+      Expression sorted = conjuncts.get(0);
+      for (int i = 1; i < conjuncts.size(); i++) {
+        sorted = new AndExpression(sorted, conjuncts.get(i));
+      }
+      return sorted;
+    }
+
+    private void flattenAnd(Expression expression, List<Expression> conjuncts) {
+      Expression inner = unwrap(expression);
+      if (inner instanceof AndExpression and) {
+        flattenAnd(and.getLeftExpression(), conjuncts);
+        flattenAnd(and.getRightExpression(), conjuncts);
+      } else {
+        // An OR or XOR conjunct keeps its parentheses, which it needs under AND; others need none.
+        boolean needsParentheses = inner instanceof OrExpression || inner instanceof XorExpression;
+        conjuncts.add(needsParentheses && inner != expression ? expression : inner);
+      }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -290,7 +334,21 @@ final class AstCanonicalizer {
     protected <S> Void visitBinaryExpression(BinaryExpression expression, S context) {
       expression.setLeftExpression(simplify(expression, expression.getLeftExpression()));
       expression.setRightExpression(simplify(expression, expression.getRightExpression()));
-      return super.visitBinaryExpression(expression, context);
+      super.visitBinaryExpression(expression, context);
+      if (mode == Mode.NORMALIZE && symmetric(expression)
+          && sortKey(expression.getLeftExpression()).compareTo(sortKey(expression.getRightExpression())) > 0) {
+        Expression left = expression.getLeftExpression();
+        expression.setLeftExpression(expression.getRightExpression());
+        expression.setRightExpression(left);
+      }
+      return null;
+    }
+
+    /** {@code =} and {@code <>} mean the same with their sides swapped (Oracle's {@code (+)} marks a side). */
+    private static boolean symmetric(BinaryExpression expression) {
+      return (expression instanceof EqualsTo || expression instanceof NotEqualsTo)
+          && ((OldOracleJoinBinaryExpression) expression).getOldOracleJoinSyntax() == 0
+          && ((OldOracleJoinBinaryExpression) expression).getOraclePriorPosition() == 0;
     }
 
     /** Drops parentheses around a child when the parent's precedence makes them redundant. */

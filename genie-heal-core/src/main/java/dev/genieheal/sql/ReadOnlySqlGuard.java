@@ -22,6 +22,8 @@ import net.sf.jsqlparser.statement.select.Values;
  * {@code WITH} or {@code (}, hold no statement separator and no word that starts a write or session statement
  * ({@code INSERT}, {@code DROP}, {@code SET}, {@code OPTIMIZE}, ...). Refusing all unparseable SQL would turn valid
  * Genie queries into execution failures; accepting it blindly would let a write through.
+ *
+ * <p>Verdicts are remembered per text in a bounded cache, so checking the same SQL again costs a look-up.
  */
 public final class ReadOnlySqlGuard {
   /** Words that begin a statement other than a query; a query never needs them as bare words. */
@@ -37,6 +39,10 @@ public final class ReadOnlySqlGuard {
 
   /** Why the SQL is refused, or empty when it is one read-only query. */
   public static Optional<String> violation(String sql) {
+    return DerivedCache.SHARED.get(sql, DerivedCache.Kind.VIOLATION, ReadOnlySqlGuard::decide);
+  }
+
+  private static Optional<String> decide(String sql) {
     if (sql == null || sql.isBlank()) {
       return Optional.of("SQL is empty");
     }

@@ -57,7 +57,7 @@ public record SqlStructure(
    * statements or is not a query. Never throws.
    */
   public static Optional<SqlStructure> parse(String sql) {
-    return StructureExtractor.extract(sql);
+    return DerivedCache.SHARED.get(sql, DerivedCache.Kind.STRUCTURE, StructureExtractor::extract);
   }
 
   /** The table with the given name (full or short, case-insensitive), if the query reads it. */

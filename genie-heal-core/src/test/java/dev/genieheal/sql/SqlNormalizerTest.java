@@ -24,6 +24,19 @@ class SqlNormalizerTest {
       self alias    | SELECT region AS region FROM t | SELECT region FROM t
       cte           | WITH x AS (SELECT a FROM t) SELECT x.a FROM x | with X as (select T.a from T) select a from X
       subquery      | SELECT s.a FROM (SELECT a FROM t) s | SELECT q.a FROM (SELECT t.a FROM t) AS q
+      equality sides | SELECT a FROM t WHERE b = c | SELECT a FROM t WHERE c = b
+      literal side  | SELECT a FROM t WHERE 'East' = region | SELECT a FROM t WHERE region = 'East'
+      on sides      | SELECT o.a FROM o JOIN c ON o.cid = c.id | SELECT o.a FROM o JOIN c ON c.id = o.cid
+      not equal     | SELECT a FROM t WHERE b != 1 | SELECT a FROM t WHERE b <> 1
+      not equal sides | SELECT a FROM t WHERE b != c | SELECT a FROM t WHERE c <> b
+      conjuncts     | SELECT a FROM t WHERE b = 1 AND c > 2 AND d LIKE 'x%' | SELECT a FROM t WHERE d LIKE 'x%' AND b = 1 AND c > 2
+      nested and    | SELECT a FROM t WHERE (b = 1 AND c = 2) AND d = 3 | SELECT a FROM t WHERE d = 3 AND (c = 2 AND b = 1)
+      or conjunct   | SELECT a FROM t WHERE (b = 1 OR c = 2) AND d = 3 | SELECT a FROM t WHERE d = 3 AND (b = 1 OR c = 2)
+      on conjuncts  | SELECT o.a FROM o JOIN c ON o.cid = c.id AND c.kind = 'x' | SELECT o.a FROM o JOIN c ON c.kind = 'x' AND c.id = o.cid
+      having        | SELECT a FROM t GROUP BY a HAVING SUM(b) > 1 AND COUNT(*) > 2 | SELECT a FROM t GROUP BY a HAVING COUNT(*) > 2 AND SUM(b) > 1
+      qualify       | SELECT a FROM t QUALIFY ROW_NUMBER() OVER (ORDER BY b) = 1 AND a > 0 | SELECT a FROM t QUALIFY a > 0 AND 1 = ROW_NUMBER() OVER (ORDER BY b)
+      case equality | SELECT CASE WHEN 1 = a THEN 'x' END FROM t | SELECT CASE WHEN a = 1 THEN 'x' END FROM t
+      subquery where | SELECT a FROM (SELECT a FROM t WHERE c = 2 AND b = 1) s | SELECT a FROM (SELECT a FROM t WHERE b = 1 AND c = 2) s
       """)
   void normalize_equivalentSpellings_areEqual(String name, String left, String right) {
     assertThat(SqlNormalizer.normalize(left.replace("\\n", "\n").replace("\\t", "\t")))
@@ -45,6 +58,15 @@ class SqlNormalizerTest {
       swapped alias  | SELECT a.x FROM t a JOIN u b ON a.id = b.id | SELECT b.x FROM t a JOIN u b ON a.id = b.id
       limit          | SELECT a FROM t LIMIT 10 | SELECT a FROM t LIMIT 5
       order          | SELECT a FROM t ORDER BY a | SELECT a FROM t ORDER BY a DESC
+      minus sides    | SELECT a - b FROM t | SELECT b - a FROM t
+      less sides     | SELECT a FROM t WHERE a < b | SELECT a FROM t WHERE b < a
+      or vs and      | SELECT a FROM t WHERE b = 1 OR c = 2 | SELECT a FROM t WHERE b = 1 AND c = 2
+      equal vs not   | SELECT a FROM t WHERE b = c | SELECT a FROM t WHERE b <> c
+      or grouping    | SELECT a FROM t WHERE (b = 1 OR c = 2) AND d = 3 | SELECT a FROM t WHERE (b = 1 OR d = 3) AND c = 2
+      literal in eq  | SELECT a FROM t WHERE b = 'x != y' | SELECT a FROM t WHERE b = 'x <> y'
+      select order   | SELECT a, b FROM t | SELECT b, a FROM t
+      group order    | SELECT a FROM t ORDER BY a, b | SELECT a FROM t ORDER BY b, a
+      concat sides   | SELECT a || b FROM t | SELECT b || a FROM t
       """)
   void normalize_differentSemantics_differ(String name, String left, String right) {
     assertThat(SqlNormalizer.normalize(left)).isPresent().isNotEqualTo(SqlNormalizer.normalize(right));
