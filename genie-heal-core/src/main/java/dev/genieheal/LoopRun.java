@@ -86,8 +86,6 @@ final class LoopRun {
       throw new ValidationException(new Violation("$.benchmarks.questions", "benchmarks-required",
           "space " + loop.spaceId + " has no tuning benchmarks; add benchmarks to the space or pass a source"));
     }
-    guard = loop.leakageGuard
-        ? LeakageGuard.of(Stream.concat(tuning.stream(), heldOut.stream()).toList()) : null;
     catalog = loadCatalog();
     emit(new LoopEvent.Started(runId, loop.clock.instant(), loop.spaceId, tuning.size(), heldOut.size(),
         loop.settings()));
@@ -186,7 +184,7 @@ final class LoopRun {
         rejected.add(rejection(fix, "rolled back earlier because it lowered the score"));
         continue;
       }
-      String leak = guard == null ? null : guard.check(fix).orElse(null);
+      String leak = loop.leakageGuard ? guard().check(fix).orElse(null) : null;
       if (leak != null) {
         rejected.add(rejection(fix, "leaks a benchmark: " + leak));
         continue;
@@ -199,6 +197,14 @@ final class LoopRun {
     FixResult result = loop.fixApplier.apply(new FixRequest(bestSpace, accepted, catalog));
     rejected.addAll(result.rejected());
     return result;
+  }
+
+  /** The leakage guard over both sets, built on first use (it normalises every benchmark's SQL). */
+  private LeakageGuard guard() {
+    if (guard == null) {
+      guard = LeakageGuard.of(Stream.concat(tuning.stream(), heldOut.stream()).toList());
+    }
+    return guard;
   }
 
   /** Saves the best space back over a worse one and tells everyone which fixes were undone. */

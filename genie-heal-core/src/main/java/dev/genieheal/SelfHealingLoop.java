@@ -1,5 +1,6 @@
 package dev.genieheal;
 
+import dev.genieheal.internal.Checks;
 import dev.genieheal.analyze.FailureAnalyzer;
 import dev.genieheal.analyze.RuleBasedFailureAnalyzer;
 import dev.genieheal.fix.FixApplier;
@@ -315,50 +316,37 @@ public final class SelfHealingLoop {
 
     /** Questions in flight at once (default 4). */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-      }
-      this.concurrency = concurrency;
+      this.concurrency = Checks.atLeast(concurrency, 1, "concurrency");
       return this;
     }
 
     /** New Genie questions per minute (default 5, Genie's workspace limit); 0 disables rate limiting. */
     public Builder questionsPerMinute(int questionsPerMinute) {
-      if (questionsPerMinute < 0) {
-        throw new IllegalArgumentException("questionsPerMinute must not be negative: " + questionsPerMinute);
-      }
-      this.questionsPerMinute = questionsPerMinute;
+      this.questionsPerMinute = Checks.atLeast(questionsPerMinute, 0, "questionsPerMinute");
       return this;
     }
 
     /** How long one question may take before it counts as timed out (default 120 s). */
     public Builder questionTimeout(Duration questionTimeout) {
-      this.questionTimeout = positive(questionTimeout, "questionTimeout");
+      this.questionTimeout = Checks.positive(questionTimeout, "questionTimeout");
       return this;
     }
 
     /** How long scoring one set may take (default 1 h). */
     public Builder iterationTimeout(Duration iterationTimeout) {
-      this.iterationTimeout = positive(iterationTimeout, "iterationTimeout");
+      this.iterationTimeout = Checks.positive(iterationTimeout, "iterationTimeout");
       return this;
     }
 
     /** How many times each question is asked (k, default 1); the pass rate is over the attempts. */
     public Builder attempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-      }
-      this.attempts = attempts;
+      this.attempts = Checks.atLeast(attempts, 1, "attempts");
       return this;
     }
 
     /** How long to wait after each save for Genie to pick up the change (default 30 s; zero for none). */
     public Builder settleTime(Duration settleTime) {
-      Objects.requireNonNull(settleTime, "settleTime");
-      if (settleTime.isNegative()) {
-        throw new IllegalArgumentException("settleTime must not be negative: " + settleTime);
-      }
-      this.settleTime = settleTime;
+      this.settleTime = Checks.notNegative(settleTime, "settleTime");
       return this;
     }
 
@@ -422,14 +410,6 @@ public final class SelfHealingLoop {
       if (value == null) {
         throw new IllegalStateException(name + " is required");
       }
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.genieheal;
 
+import dev.genieheal.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -27,9 +27,7 @@ final class StopPolicies {
 
   record TargetScore(double score) implements StopPolicy {
     TargetScore {
-      if (!(score >= 0 && score <= 1)) {
-        throw new IllegalArgumentException("target must be within [0, 1]: " + score);
-      }
+      Checks.fraction(score, "target");
     }
 
     @Override
@@ -53,9 +51,7 @@ final class StopPolicies {
 
   record MaxIterations(int iterations) implements StopPolicy {
     MaxIterations {
-      if (iterations < 0) {
-        throw new IllegalArgumentException("iterations must not be negative: " + iterations);
-      }
+      Checks.atLeast(iterations, 0, "iterations");
     }
 
     @Override
@@ -73,12 +69,8 @@ final class StopPolicies {
 
   record Plateau(double minImprovement, int iterations) implements StopPolicy {
     Plateau {
-      if (!(minImprovement >= 0 && minImprovement <= 1)) {
-        throw new IllegalArgumentException("minImprovement must be within [0, 1]: " + minImprovement);
-      }
-      if (iterations < 1) {
-        throw new IllegalArgumentException("iterations must be at least 1: " + iterations);
-      }
+      Checks.fraction(minImprovement, "minImprovement");
+      Checks.atLeast(iterations, 1, "iterations");
     }
 
     @Override
@@ -104,9 +96,7 @@ final class StopPolicies {
 
   record Degradation(int consecutiveDrops) implements StopPolicy {
     Degradation {
-      if (consecutiveDrops < 1) {
-        throw new IllegalArgumentException("consecutiveDrops must be at least 1: " + consecutiveDrops);
-      }
+      Checks.atLeast(consecutiveDrops, 1, "consecutiveDrops");
     }
 
     @Override
@@ -132,10 +122,7 @@ final class StopPolicies {
 
   record Deadline(Duration limit) implements StopPolicy {
     Deadline {
-      Objects.requireNonNull(limit, "limit");
-      if (limit.isNegative() || limit.isZero()) {
-        throw new IllegalArgumentException("limit must be positive: " + limit);
-      }
+      Checks.positive(limit, "limit");
     }
 
     @Override
@@ -153,9 +140,7 @@ final class StopPolicies {
 
   record QuestionBudget(long maxQuestions) implements StopPolicy {
     QuestionBudget {
-      if (maxQuestions <= 0) {
-        throw new IllegalArgumentException("maxQuestions must be positive: " + maxQuestions);
-      }
+      Checks.positive(maxQuestions, "maxQuestions");
     }
 
     @Override
@@ -178,9 +163,7 @@ final class StopPolicies {
 
   record TokenBudget(long maxTokens) implements StopPolicy {
     TokenBudget {
-      if (maxTokens <= 0) {
-        throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
-      }
+      Checks.positive(maxTokens, "maxTokens");
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.genieheal.fix.FixRequest;
 import dev.genieheal.fix.FixResult;
 import dev.genieheal.fix.ParsedFixes;
 import dev.genieheal.fix.RejectedFix;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.internal.LlmCall;
 import dev.genieheal.internal.ModelJson;
 import dev.genieheal.port.ChatMessage;
@@ -302,50 +303,44 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
 
     /** Sampling temperature in [0, 2] (default 0.1). */
     public Builder temperature(double temperature) {
-      if (!(temperature >= 0 && temperature <= 2)) {
-        throw new IllegalArgumentException("temperature must be within [0, 2]: " + temperature);
-      }
-      this.temperature = temperature;
+      this.temperature = Checks.temperature(temperature, "temperature");
       return this;
     }
 
     /** Answer token limit per call (default 2,000). */
     public Builder maxTokens(int maxTokens) {
-      this.maxTokens = positive(maxTokens, "maxTokens");
+      this.maxTokens = Checks.atLeast(maxTokens, 1, "maxTokens");
       return this;
     }
 
     /** Prompt tokens one analysis may spend (default 60,000). */
     public Builder tokenBudget(long tokens) {
-      if (tokens <= 0) {
-        throw new IllegalArgumentException("tokenBudget must be positive: " + tokens);
-      }
-      this.tokenBudget = tokens;
+      this.tokenBudget = Checks.positive(tokens, "tokenBudget");
       return this;
     }
 
     /** Fixes asked for per call (default 5). */
     public Builder maxFixesPerCluster(int max) {
-      this.maxFixesPerCluster = positive(max, "maxFixesPerCluster");
+      this.maxFixesPerCluster = Checks.atLeast(max, 1, "maxFixesPerCluster");
       return this;
     }
 
     /** Failures shown per cluster (default 8). */
     public Builder maxFailuresPerCluster(int max) {
-      this.maxFailuresPerCluster = positive(max, "maxFailuresPerCluster");
+      this.maxFailuresPerCluster = Checks.atLeast(max, 1, "maxFailuresPerCluster");
       return this;
     }
 
     /** Longest answer read, in characters (default 200,000); longer answers are refused. */
     public Builder maxAnswerChars(int max) {
-      this.maxAnswerChars = positive(max, "maxAnswerChars");
+      this.maxAnswerChars = Checks.atLeast(max, 1, "maxAnswerChars");
       return this;
     }
 
     /** Attempts per model call (default 3) and the first back-off (default 2 s, doubled per retry). */
     public Builder retries(int attempts, Duration backoff) {
-      this.attempts = positive(attempts, "attempts");
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      this.attempts = Checks.atLeast(attempts, 1, "attempts");
+      this.backoff = Checks.notNegative(backoff, "backoff");
       return this;
     }
 
@@ -405,13 +400,6 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
       b.applier = applier;
       b.granularity = granularity;
       return b;
-    }
-
-    private static int positive(int value, String name) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
-      return value;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.genieheal.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.Redactor;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.internal.LlmCall;
 import dev.genieheal.internal.ModelJson;
 import dev.genieheal.port.ChatMessage;
@@ -163,38 +164,26 @@ public final class LlmAnswerJudge implements AnswerJudge {
 
     /** Sampling temperature in [0, 2] (default 0). */
     public Builder temperature(double temperature) {
-      if (!(temperature >= 0 && temperature <= 2)) {
-        throw new IllegalArgumentException("temperature must be within [0, 2]: " + temperature);
-      }
-      this.temperature = temperature;
+      this.temperature = Checks.temperature(temperature, "temperature");
       return this;
     }
 
     /** Answer token limit (default 500). */
     public Builder maxTokens(int maxTokens) {
-      if (maxTokens <= 0) {
-        throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
-      }
-      this.maxTokens = maxTokens;
+      this.maxTokens = Checks.atLeast(maxTokens, 1, "maxTokens");
       return this;
     }
 
     /** Rows of each result shown to the model (default 20). */
     public Builder rowsInPrompt(int rows) {
-      if (rows <= 0) {
-        throw new IllegalArgumentException("rowsInPrompt must be positive: " + rows);
-      }
-      this.rowsInPrompt = rows;
+      this.rowsInPrompt = Checks.atLeast(rows, 1, "rowsInPrompt");
       return this;
     }
 
     /** Attempts per call (default 3) and first back-off (default 2 s). */
     public Builder retries(int attempts, Duration backoff) {
-      if (attempts <= 0) {
-        throw new IllegalArgumentException("attempts must be positive: " + attempts);
-      }
-      this.attempts = attempts;
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      this.attempts = Checks.atLeast(attempts, 1, "attempts");
+      this.backoff = Checks.notNegative(backoff, "backoff");
       return this;
     }
 

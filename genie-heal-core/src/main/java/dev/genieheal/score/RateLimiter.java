@@ -1,5 +1,6 @@
 package dev.genieheal.score;
 
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,13 +50,8 @@ public final class RateLimiter {
    * @throws NullPointerException when an argument is null
    */
   public static RateLimiter of(int permits, Duration window, Clock clock, Sleeper sleeper) {
-    if (permits <= 0) {
-      throw new IllegalArgumentException("permits must be positive: " + permits);
-    }
-    Objects.requireNonNull(window, "window");
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("window must be positive: " + window);
-    }
+    Checks.positive(permits, "permits");
+    Checks.positive(window, "window");
     return new RateLimiter(permits, window, Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(sleeper, "sleeper"));
   }

@@ -1,5 +1,6 @@
 package dev.genieheal.score;
 
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,15 +32,11 @@ public record ScorerOptions(
 
   /** Validates. */
   public ScorerOptions {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-    }
+    Checks.atLeast(concurrency, 1, "concurrency");
     Objects.requireNonNull(rateLimiter, "rateLimiter");
-    requirePositive(questionTimeout, "questionTimeout");
-    requirePositive(iterationTimeout, "iterationTimeout");
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-    }
+    Checks.positive(questionTimeout, "questionTimeout");
+    Checks.positive(iterationTimeout, "iterationTimeout");
+    Checks.atLeast(attempts, 1, "attempts");
   }
 
   /** The defaults, with a real-time rate limiter. */
@@ -63,14 +60,6 @@ public record ScorerOptions(
     return b;
   }
 
-  static Duration requirePositive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + d);
-    }
-    return d;
-  }
-
   /** Builds {@link ScorerOptions}. Not thread-safe. */
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
@@ -86,10 +75,7 @@ public record ScorerOptions(
 
     /** Questions in flight at once (default 4). */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-      }
-      this.concurrency = concurrency;
+      this.concurrency = Checks.atLeast(concurrency, 1, "concurrency");
       return this;
     }
 
@@ -97,10 +83,7 @@ public record ScorerOptions(
      * New questions per minute (default 5); 0 disables rate limiting. Ignored when {@link #rateLimiter} is set.
      */
     public Builder questionsPerMinute(int questionsPerMinute) {
-      if (questionsPerMinute < 0) {
-        throw new IllegalArgumentException("questionsPerMinute must not be negative: " + questionsPerMinute);
-      }
-      this.questionsPerMinute = questionsPerMinute;
+      this.questionsPerMinute = Checks.atLeast(questionsPerMinute, 0, "questionsPerMinute");
       return this;
     }
 
@@ -124,22 +107,19 @@ public record ScorerOptions(
 
     /** How long one question may take (default 120 s). */
     public Builder questionTimeout(Duration questionTimeout) {
-      this.questionTimeout = requirePositive(questionTimeout, "questionTimeout");
+      this.questionTimeout = Checks.positive(questionTimeout, "questionTimeout");
       return this;
     }
 
     /** How long scoring one set may take (default 1 h). */
     public Builder iterationTimeout(Duration iterationTimeout) {
-      this.iterationTimeout = requirePositive(iterationTimeout, "iterationTimeout");
+      this.iterationTimeout = Checks.positive(iterationTimeout, "iterationTimeout");
       return this;
     }
 
     /** How many times each question is asked (default 1). */
     public Builder attempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-      }
-      this.attempts = attempts;
+      this.attempts = Checks.atLeast(attempts, 1, "attempts");
       return this;
     }
 

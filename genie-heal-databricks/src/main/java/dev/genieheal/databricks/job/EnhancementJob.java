@@ -144,7 +144,7 @@ public final class EnhancementJob {
         .spaceId(target)
         .spaceStore(spaces)
         .sqlExecutor(sql)
-        .analyzer(JobWiring.analyzer(p, sql, llm))
+        .analyzer(JobWiring.analyzer(p, llm))
         .fixApplier(FixApplier.standard())
         .stopPolicy(StopPolicy.anyOf(StopPolicy.targetScore(p.targetScore()),
             StopPolicy.maxIterations(p.maxIterations()), StopPolicy.plateau(p.minScoreImprovement(), 3),
@@ -160,7 +160,7 @@ public final class EnhancementJob {
       loop.scorer(GenieEvalRunScorer.builder(workspace).build());
     } else {
       loop.genie(GenieConversationClient.builder(workspace).timeout(p.questionTimeout()).build())
-          .judge(JobWiring.judge(sql, llm));
+          .judge(JobWiring.judge(p, sql, llm));
     }
     BenchmarkSource tuning = benchmarks(p.benchmarkSource(), sql);
     if (tuning != null) {
