@@ -27,7 +27,9 @@ final class Formats {
     return number + " pts";
   }
 
-  /** A duration in the largest sensible unit: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}. */
+  /**
+   * A duration in its largest sensible unit: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}.
+   */
   static String duration(Duration d) {
     if (d == null) {
       return "–";

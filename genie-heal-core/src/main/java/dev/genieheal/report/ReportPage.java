@@ -44,7 +44,8 @@ final class ReportPage {
       .status{display:inline-block;padding:5px 12px;border-radius:999px;font-weight:650;font-size:13px;\
       letter-spacing:.03em;white-space:nowrap}
       .status.good{background:var(--pass-bg);color:var(--pass)}.status.bad{background:var(--fail-bg);color:var(--fail)}
-      .status.neutral{background:var(--warn-bg);color:var(--warn)}.status.running{background:var(--info-bg);color:var(--info)}
+      .status.neutral{background:var(--warn-bg);color:var(--warn)}
+      .status.running{background:var(--info-bg);color:var(--info)}
       .stop-reason{margin:0;padding:10px 14px;border-left:4px solid var(--line);background:#f9fafb;border-radius:6px}
       .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:12px;color:#374151;margin:6px 0 4px}
       .legend span{display:inline-flex;align-items:center;gap:6px}
@@ -82,8 +83,10 @@ final class ReportPage {
       tr.sum td{font-weight:650;background:#fafafa;text-align:center}
       .badge{display:inline-block;font-size:11px;padding:1px 8px;border-radius:999px;font-weight:600;\
       white-space:nowrap;vertical-align:middle}
-      .badge.tuning{background:var(--info-bg);color:var(--info)}.badge.held-out{background:var(--warn-bg);color:var(--warn)}
-      .badge.kept{background:var(--pass-bg);color:var(--pass)}.badge.rolled-back{background:var(--fail-bg);color:var(--fail)}
+      .badge.tuning{background:var(--info-bg);color:var(--info)}
+      .badge.held-out{background:var(--warn-bg);color:var(--warn)}
+      .badge.kept{background:var(--pass-bg);color:var(--pass)}
+      .badge.rolled-back{background:var(--fail-bg);color:var(--fail)}
       .badge.pending,.badge.dry-run,.badge.not-scored{background:#e5e7eb;color:#374151}
       .badge.type{background:#ede9fe;color:#5b21b6;font-family:var(--mono)}
       .badge.noop{background:#f3f4f6;color:var(--muted)}

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class ReportState {
   /** Settings key a run may use to state its target score directly, as a fraction in [0, 1]. */
   static final String TARGET_SETTING = "target";
-  private static final Pattern TARGET_IN_POLICY = Pattern.compile("targetScore\\(([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)\\)");
+  private static final Pattern TARGET_IN_POLICY =
+      Pattern.compile("targetScore\\(([0-9]*\\.?[0-9]+(?:[eE]-?[0-9]+)?)\\)");
 
   private LoopEvent.Started started;
   private final Map<Integer, IterationRecord> records = new TreeMap<>();

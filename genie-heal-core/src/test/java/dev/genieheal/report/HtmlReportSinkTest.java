@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.genieheal.BenchmarkSet;
 import dev.genieheal.LoopEvent;
 import dev.genieheal.LoopResult;
+import dev.genieheal.LoopStatus;
 import dev.genieheal.SelfHealingLoop;
 import dev.genieheal.StopPolicy;
 import dev.genieheal.doubles.ExactSqlJudge;
@@ -63,14 +64,6 @@ class HtmlReportSinkTest {
     return n;
   }
 
-  /** The HTML of the element with this id, up to its section's end. */
-  private static String section(String html, String id) {
-    int start = html.indexOf("id=\"" + id + "\"");
-    assertThat(start).as("element #" + id).isNotNegative();
-    int end = html.indexOf("</section>", start);
-    return html.substring(start, end < 0 ? html.length() : end);
-  }
-
   @Test
   void accept_wholeRun_writesEverySection() throws Exception {
     String html = fullReport();
@@ -87,39 +80,34 @@ class HtmlReportSinkTest {
 
     assertThat(html.toLowerCase()).doesNotContain("<script", "<img", "</td><script");
     assertThat(html).doesNotContain(ReportRun.ATTRIBUTE_BREAKER, "onmouseover=\"");
-    assertThat(section(html, "matrix")).contains("What is total revenue? " + ESCAPED_SCRIPT)
+    assertThat(HtmlScan.element(html, "matrix")).contains("What is total revenue? " + ESCAPED_SCRIPT)
         .contains("&quot; onmouseover=&quot;document.body")
         .contains("SELECT &#39;&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;&#39; AS x")
         .contains("first differing row: &lt;tr&gt;2024&lt;/tr&gt;")
         .contains("table not found &lt;b&gt;o&lt;/b&gt;");
-    assertThat(section(html, "fixes")).contains("questions say revenue " + ESCAPED_SCRIPT)
+    assertThat(HtmlScan.element(html, "fixes")).contains("questions say revenue " + ESCAPED_SCRIPT)
         .contains("Sure! &lt;img src=x onerror=alert(1)&gt;")
         .contains("not a fix: unknown type nonsense " + ESCAPED_SCRIPT);
-    assertThat(section(html, "summary")).contains("reached the target 80% " + ESCAPED_SCRIPT);
-    assertThat(section(html, "settings")).contains("GenieScorer[" + ESCAPED_SCRIPT + "]");
+    assertThat(HtmlScan.element(html, "summary")).contains("reached the target 80% " + ESCAPED_SCRIPT);
+    assertThat(HtmlScan.element(html, "settings")).contains("GenieScorer[" + ESCAPED_SCRIPT + "]");
   }
 
   @Test
   void render_anyReport_fetchesNothingAndRunsNoScript() throws Exception {
     String html = fullReport();
 
-    Matcher external = Pattern.compile("(?i)(src|href|xlink:href|action)\\s*=\\s*[\"']?\\s*(https?:|//|javascript:|data:)")
-        .matcher(html);
+    Matcher external = Pattern.compile(
+        "(?i)(src|href|xlink:href|action)\\s*=\\s*[\"']?\\s*(https?:|//|javascript:|data:)").matcher(html);
     assertThat(external.find()).as("external or script URL: %s", external.find() ? external.group() : "")
         .isFalse();
     assertThat(html).doesNotContain("http://", "https://", "url(", "@import", "<link", "<iframe", "<object")
         .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;");
-    Matcher tags = Pattern.compile("<[^>]*>").matcher(html);
-    while (tags.find()) {
-      // Escaped text cannot hold a quote, so attribute values end at the next one.
-      String tag = tags.group().replaceAll("\"[^\"]*\"", "\"\"");
-      assertThat(tag).as("event handler attribute").doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
-    }
+    assertThat(HtmlScan.tagsWithEventHandlers(html)).isEmpty();
   }
 
   @Test
   void render_summary_showsBaselineFinalBestAndCounts() throws Exception {
-    String summary = section(fullReport(), "summary");
+    String summary = HtmlScan.element(fullReport(), "summary");
 
     assertThat(summary).contains("40%<span class=\"arrow\">→</span><span class=\"up\">80%</span>")
         .contains("50%<span class=\"arrow\">→</span><span class=\"up\">100%</span>")
@@ -129,7 +117,7 @@ class HtmlReportSinkTest {
 
   @Test
   void render_scoreChart_drawsBothSeriesAndTheTargetFromTheStopPolicy() throws Exception {
-    String chart = section(fullReport(), "score-chart");
+    String chart = HtmlScan.element(fullReport(), "score-chart");
 
     assertThat(chart).contains("<svg", "Iteration (0 = baseline)", ">Score</text>", "class=\"target\"",
         "target</text>", "class=\"series tuning\"", "class=\"series held-out\"", "class=\"rolled-back\"");
@@ -147,12 +135,12 @@ class HtmlReportSinkTest {
         Map.of("target", "0.95", "stopPolicy", "targetScore(0.8)")));
     events.forEach(sink::accept);
 
-    assertThat(section(sink.render(), "score-chart")).contains(">95%</text>").doesNotContain(">80%</text>");
+    assertThat(HtmlScan.element(sink.render(), "score-chart")).contains(">95%</text>").doesNotContain(">80%</text>");
   }
 
   @Test
   void render_categoryChart_stacksFailuresPerIteration() throws Exception {
-    String chart = section(fullReport(), "category-chart");
+    String chart = HtmlScan.element(fullReport(), "category-chart");
 
     assertThat(chart).contains("<svg", "missing_column", "wrong_filter", "execution_failed", ">Failures</text>")
         .contains("Iteration 2 · wrong_filter: 2", "Iteration 3 · execution_failed: 1");
@@ -161,7 +149,7 @@ class HtmlReportSinkTest {
 
   @Test
   void render_matrix_hasOneRowPerQuestionAndOneCellPerIteration() throws Exception {
-    String matrix = section(fullReport(), "matrix");
+    String matrix = HtmlScan.element(fullReport(), "matrix");
 
     assertThat(count(matrix, "class=\"q-row tuning")).isEqualTo(5);
     assertThat(count(matrix, "class=\"q-row held-out")).isEqualTo(2);
@@ -174,7 +162,7 @@ class HtmlReportSinkTest {
 
   @Test
   void render_fixes_showPathBeforeAfterAndFate() throws Exception {
-    String fixes = section(fullReport(), "fixes");
+    String fixes = HtmlScan.element(fullReport(), "fixes");
 
     assertThat(count(fixes, "<article class=\"fix ")).isEqualTo(3);
     assertThat(fixes).contains("<article class=\"fix rolled-back\"", "rolled back in iteration 2")
@@ -186,7 +174,7 @@ class HtmlReportSinkTest {
 
   @Test
   void render_rejections_listReasonsAndHideNoOpsInDetails() throws Exception {
-    String fixes = section(fullReport(), "fixes");
+    String fixes = HtmlScan.element(fullReport(), "fixes");
 
     assertThat(fixes).contains("rolled back earlier because it lowered the score", "unreadable")
         .contains("1 proposal was already present in the space (no-ops)", "already present: the rule is there");
@@ -194,7 +182,7 @@ class HtmlReportSinkTest {
 
   @Test
   void render_timings_listEveryIterationWithDurationsAndTotal() throws Exception {
-    String timings = section(fullReport(), "timings");
+    String timings = HtmlScan.element(fullReport(), "timings");
 
     assertThat(timings).contains("14.0 s", "15.0 s", "16.0 s", "17.0 s", "+20 pts", "-40 pts", "+60 pts")
         .contains("<td id=\"total-duration\">1 min 35 s</td>", "rolled back");
@@ -219,7 +207,7 @@ class HtmlReportSinkTest {
     String html = sink.render();
 
     assertThat(html).contains(">RUNNING<", "while the run was in progress", "awaiting its score");
-    String matrix = section(html, "matrix");
+    String matrix = HtmlScan.element(html, "matrix");
     assertThat(count(matrix, "<td class=\"cell none\"")).isEqualTo(6);
     assertThat(count(matrix, "<th class=\"it")).isEqualTo(3);
   }
@@ -306,7 +294,7 @@ class HtmlReportSinkTest {
     pool.shutdown();
     assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(count(section(sink.render(), "matrix"), "class=\"q-row tuning")).isEqualTo(400);
+    assertThat(count(HtmlScan.element(sink.render(), "matrix"), "class=\"q-row tuning")).isEqualTo(400);
   }
 
   @Test
@@ -324,9 +312,11 @@ class HtmlReportSinkTest {
     String html = Files.readString(file);
     assertThat(html).contains(">" + result.status().name().replace('_', ' ') + "<", "run-7",
         "total [revenue] by month", "[revenue] last year", "class=\"series held-out\"");
-    assertThat(section(html, "summary")).contains(Html.escape(result.stopReason()));
-    assertThat(count(section(html, "matrix"), "class=\"q-row ")).isEqualTo(6);
-    assertThat(count(section(html, "timings"), "<tr><td class=\"num\">")).isEqualTo(result.history().size());
+    assertThat(HtmlScan.element(html, "summary")).contains(Html.escape(result.stopReason()));
+    assertThat(count(HtmlScan.element(html, "matrix"), "class=\"q-row ")).isEqualTo(6);
+    assertThat(result.status()).as(result.stopReason()).isEqualTo(LoopStatus.MAX_ITERATIONS);
+    assertThat(HtmlScan.element(html, "fixes")).contains("questions say poison1", "rolled back in iteration 1", "questions say revenue", ">kept<");
+    assertThat(count(HtmlScan.element(html, "timings"), "<tr><td class=\"num\">")).isEqualTo(result.history().size());
   }
 
   @Test
