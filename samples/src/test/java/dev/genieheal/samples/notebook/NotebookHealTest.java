@@ -10,6 +10,7 @@ import dev.genieheal.testkit.LocalWarehouse;
 import dev.genieheal.testkit.SimulatedGenie;
 import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatedSpace;
+import dev.genieheal.testkit.emulator.StatusProgression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class NotebookHealTest {
             .genieFactory(store -> SimulatedGenie.builder().spaces(store).warehouse(warehouse).build())
             .sqlExecutor(warehouse)
             .questionsPerMinute(6_000)
+            .messageProgression(StatusProgression.immediate())
             .start()) {
       LoopResult result = NotebookHeal.heal(workspace.baseUrl(), workspace.token(), RetailSample.SPACE_ID, "wh",
           benchmarks.toString(), tmp.resolve("report.html").toString(), 6_000, Duration.ZERO);
