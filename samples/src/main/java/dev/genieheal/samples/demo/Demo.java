@@ -18,6 +18,7 @@ import dev.genieheal.error.Redactor;
 import dev.genieheal.error.Violation;
 import dev.genieheal.judge.AnswerJudge;
 import dev.genieheal.port.BenchmarkSource;
+import dev.genieheal.report.HtmlReportSink;
 import dev.genieheal.report.JsonLinesAuditSink;
 import dev.genieheal.samples.retail.RetailDataset;
 import dev.genieheal.samples.retail.RetailSample;
@@ -129,7 +130,9 @@ public final class Demo {
       Instant loopStart = clock.instant();
       LoopResult result;
       try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(dir.resolve("audit.jsonl"))) {
-        List<ProgressSink> sinks = new ArrayList<>(List.of(new DemoConsole(out), audit));
+        List<ProgressSink> sinks = new ArrayList<>(List.of(new DemoConsole(out), audit,
+            HtmlReportSink.builder().output(dir.resolve("report.html")).title("genie-heal demo: "
+                + RetailSample.TITLE).clock(clock).build()));
         result = SelfHealingLoop.builder()
             .spaceId(RetailSample.SPACE_ID)
             .spaceStore(spaces)
@@ -266,7 +269,7 @@ public final class Demo {
     line(s, "Genie questions", questions + " per iteration, " + questions.stream().mapToInt(Integer::intValue).sum()
         + " in total, at up to " + o.questionsPerMinute() + "/min (the service allows 5/min)");
     line(s, "wall time", String.format(Locale.ROOT, "%.1f s (loop %.1f s)", wall, loop));
-    line(s, "output", dir.toAbsolutePath() + "/ : audit.jsonl, original-space.json, final-space.json, space.diff");
+    line(s, "output", dir.toAbsolutePath() + "/ : report.html, audit.jsonl, original-space.json, final-space.json, space.diff");
     out.print(s);
     out.flush();
   }

@@ -72,6 +72,7 @@ class DemoTest {
     assertThat(Files.readAllLines(tmp.resolve("audit.jsonl"))).first().asString().contains("\"event\":\"started\"");
     assertThat(Files.readString(tmp.resolve("final-space.json"))).contains("join_specs");
     assertThat(tmp.resolve("original-space.json")).exists();
+    assertThat(Files.readString(tmp.resolve("report.html"))).contains("<svg", "t01");
   }
 
   @Test
