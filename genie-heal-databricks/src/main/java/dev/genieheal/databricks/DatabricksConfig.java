@@ -1,7 +1,7 @@
 package dev.genieheal.databricks;
 
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.error.AuthenticationException;
+import dev.genieheal.internal.Checks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,26 +178,26 @@ public final class DatabricksConfig {
 
     /** The workspace URL; a bare host name gets {@code https://}, any path is dropped. */
     public Builder host(String value) {
-      this.host = Checks.text(value, "host");
+      this.host = Checks.notBlank(value, "host").strip();
       ConfigResolver.normalizeHost(this.host);
       return this;
     }
 
     /** A personal access token (or a notebook context token). */
     public Builder token(String value) {
-      this.token = Checks.text(value, "token");
+      this.token = Checks.notBlank(value, "token").strip();
       return this;
     }
 
     /** A service principal's OAuth client id. */
     public Builder clientId(String value) {
-      this.clientId = Checks.text(value, "clientId");
+      this.clientId = Checks.notBlank(value, "clientId").strip();
       return this;
     }
 
     /** A service principal's OAuth client secret. */
     public Builder clientSecret(String value) {
-      this.clientSecret = Checks.text(value, "clientSecret");
+      this.clientSecret = Checks.notBlank(value, "clientSecret").strip();
       return this;
     }
 
@@ -209,7 +209,7 @@ public final class DatabricksConfig {
 
     /** The {@code ~/.databrickscfg} profile to read in {@link #resolve}; default {@code DEFAULT}. */
     public Builder profile(String value) {
-      this.profile = Checks.text(value, "profile");
+      this.profile = Checks.notBlank(value, "profile").strip();
       return this;
     }
 
@@ -227,19 +227,13 @@ public final class DatabricksConfig {
 
     /** Attempts per call, one try plus retries, at least 1; default 5. */
     public Builder maxAttempts(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + value);
-      }
-      this.maxAttempts = value;
+      this.maxAttempts = Checks.atLeast(value, 1, "maxAttempts");
       return this;
     }
 
     /** The workspace-wide Genie question rate, at least 1; default 5. */
     public Builder questionsPerMinute(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("questionsPerMinute must be at least 1: " + value);
-      }
-      this.questionsPerMinute = value;
+      this.questionsPerMinute = Checks.atLeast(value, 1, "questionsPerMinute");
       return this;
     }
 

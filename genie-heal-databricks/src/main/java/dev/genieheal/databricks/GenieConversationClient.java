@@ -2,7 +2,6 @@ package dev.genieheal.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.databricks.http.ApiCall;
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
 import dev.genieheal.databricks.http.StatementResponse;
 import dev.genieheal.error.AuthenticationException;
@@ -10,6 +9,7 @@ import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.NotFoundException;
 import dev.genieheal.error.RateLimitedException;
 import dev.genieheal.error.ServiceException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
