@@ -3,6 +3,7 @@ package dev.genieheal.databricks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.databricks.http.ApiCall;
 import dev.genieheal.databricks.http.Json;
+import dev.genieheal.databricks.http.Polling;
 import dev.genieheal.databricks.http.StatementResponse;
 import dev.genieheal.error.AuthenticationException;
 import dev.genieheal.error.GenieHealException;
@@ -245,12 +246,7 @@ public final class GenieConversationClient implements GenieClient {
   }
 
   private void sleep(Duration d, String space) {
-    try {
-      workspace.sleeper().sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenieHealException("interrupted while waiting for an answer from space " + space);
-    }
+    Polling.sleep(workspace.sleeper(), d, "for an answer from space " + space);
   }
 
   private static String spacePath(String spaceId) {
