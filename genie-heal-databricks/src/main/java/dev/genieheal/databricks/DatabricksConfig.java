@@ -34,9 +34,9 @@ import java.util.Optional;
  */
 public final class DatabricksConfig {
   /** Default connect timeout: 10 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(Builder.CONNECT_S);
   /** Default time limit of one HTTP attempt: 60 s. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(Builder.REQUEST_S);
   /** Default attempts per call (one try plus retries): 5. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   /** Default workspace-wide Genie question rate: 5 per minute (the documented free-tier limit). */
@@ -160,6 +160,7 @@ public final class DatabricksConfig {
    * questions per minute. Not thread-safe.
    */
   public static final class Builder {
+    // Here rather than only in the Durations so the javadoc above can show them with {@value}.
     private static final long CONNECT_S = 10;
     private static final long REQUEST_S = 60;
 
