@@ -137,6 +137,8 @@ public final class SelfHealingLoop {
   java.util.Map<String, String> settings() {
     java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
     s.put("stopPolicy", String.valueOf(stopPolicy));
+    // Reports draw the target line from this key rather than parsing the policy's toString().
+    stopPolicy.target().ifPresent(t -> s.put("target", Double.toString(t)));
     s.put("acceptance", String.valueOf(acceptance));
     s.put("scorer", String.valueOf(scorer));
     s.put("settleTime", settleTime.toString());

@@ -1,6 +1,7 @@
 package dev.genieheal.analyze;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +28,9 @@ final class QuestionTerms {
       "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "so", "far",
       "ytd", "mtd", "rank", "ranked", "ranking", "ordered", "sorted", "descending", "ascending", "s");
 
+  /** The most words of a multi-word name looked for in a question. */
+  static final int LONGEST_NAME = 4;
+
   private QuestionTerms() {}
 
   /** The question's words in lower case (letters, digits, apostrophes dropped). */
@@ -45,10 +49,31 @@ final class QuestionTerms {
    * word, e.g. "is a column name of the space"), each joined with spaces, in question order without duplicates.
    */
   static List<String> unexplainedPhrases(String question, Predicate<String> explained) {
+    return unexplainedPhrases(question, explained, phrase -> false);
+  }
+
+  /**
+   * Like {@link #unexplainedPhrases(String, Predicate)}, and words that together form a name {@code explainedName}
+   * accepts (two to {@value #LONGEST_NAME} consecutive words joined by spaces, longest first) are explained too.
+   */
+  static List<String> unexplainedPhrases(String question, Predicate<String> explained,
+      Predicate<String> explainedName) {
+    List<String> words = words(question);
+    boolean[] named = new boolean[words.size()];
+    for (int i = 0; i < words.size(); i++) {
+      for (int len = Math.min(LONGEST_NAME, words.size() - i); len >= 2; len--) {
+        if (explainedName.test(String.join(" ", words.subList(i, i + len)))) {
+          Arrays.fill(named, i, i + len, true);
+          break;
+        }
+      }
+    }
     List<String> phrases = new ArrayList<>();
     List<String> run = new ArrayList<>();
-    for (String w : words(question)) {
-      boolean content = !STOP_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit) && !explained.test(w);
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      boolean content = !named[i] && !STOP_WORDS.contains(w) && !w.chars().allMatch(Character::isDigit)
+          && !explained.test(w);
       if (content) {
         run.add(w);
       } else {

@@ -245,7 +245,7 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
         }
       }
       List<String> phrases = QuestionTerms.unexplainedPhrases(question,
-          w -> index.explains(w) || valueWords.contains(w));
+          w -> index.explains(w) || valueWords.contains(w), index::explainsName);
       return new Failure(result.benchmark().id(), question, result.benchmark().expectedSql(), category, expected,
           generated, diff, phrases);
     }
@@ -685,12 +685,19 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
       return index.columnNames(table).stream().filter(n -> n.equalsIgnoreCase(column)).findFirst().orElse(column);
     }
 
-    /** Replaces short table qualifiers in a structure text with the space's full identifiers. */
+    /**
+     * Keeps the short table qualifiers of a structure text (snippets are written with the table's short name, the
+     * alias Genie's generated SQL and the join specs use), except where two space tables share a short name: those
+     * get the full identifier.
+     */
     private String qualify(String text, SqlStructure structure) {
       String out = text;
       for (SqlStructure.TableRef ref : structure.tables()) {
         Optional<DataObject> table = index.table(ref.name());
-        if (table.isPresent()) {
+        boolean ambiguous = table.isPresent() && context.space().dataObjects().stream()
+            .filter(o -> o.identifier() != null && o.shortName().equalsIgnoreCase(table.get().shortName()))
+            .count() > 1;
+        if (ambiguous) {
           out = out.replaceAll("(?<![\\w.`])" + Pattern.quote(ref.shortName()) + "\\.",
               Matcher.quoteReplacement(table.get().identifier() + "."));
         }

@@ -20,6 +20,7 @@ final class SpaceIndex {
   private final GenieSpace space;
   private final Catalog catalog;
   private final Set<String> knownWords = new HashSet<>();
+  private final Set<String> knownNames = new HashSet<>();
 
   SpaceIndex(GenieSpace space, Catalog catalog) {
     this.space = space;
@@ -42,18 +43,34 @@ final class SpaceIndex {
     }
   }
 
+  /**
+   * Records a name: a one-word name explains that word; a longer name ({@code refund_amount}) explains only the
+   * whole phrase ("refund amount"), since a Genie-like engine does not read "refunds" as that column.
+   */
   private void addWords(String text) {
     if (text == null) {
       return;
     }
-    for (String w : QuestionTerms.words(text.replace('_', ' '))) {
-      knownWords.add(QuestionTerms.singular(w));
+    List<String> words = QuestionTerms.words(text.replace('_', ' '));
+    if (words.size() == 1) {
+      knownWords.add(QuestionTerms.singular(words.get(0)));
+    } else if (words.size() > 1) {
+      knownNames.add(singularPhrase(words));
     }
   }
 
-  /** Whether a question word is already explained by a table, column, synonym or snippet name. */
+  private static String singularPhrase(List<String> words) {
+    return String.join(" ", words.stream().map(QuestionTerms::singular).toList());
+  }
+
+  /** Whether a question word is already explained by a one-word table, column, synonym or snippet name. */
   boolean explains(String word) {
     return knownWords.contains(QuestionTerms.singular(word));
+  }
+
+  /** Whether consecutive question words (joined by spaces) are a multi-word name the space already has. */
+  boolean explainsName(String phrase) {
+    return knownNames.contains(singularPhrase(QuestionTerms.words(phrase)));
   }
 
   /** The space's table with this name (full or short, case-insensitive, quotes ignored). */

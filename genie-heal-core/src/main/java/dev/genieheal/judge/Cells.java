@@ -285,6 +285,9 @@ final class Cells {
     if (!(v instanceof String s)) {
       return v;
     }
+    if (!mayParse(s.strip(), target)) {
+      return null; // most mismatches show in the first character; skip the cost of a parse exception
+    }
     try {
       switch (target) {
         case NUMBER:
@@ -298,6 +301,24 @@ final class Cells {
       }
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  private static boolean mayParse(String s, Kind target) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    char first = s.charAt(0);
+    switch (target) {
+      case NUMBER:
+        return Character.isDigit(first) || first == '-' || first == '+' || first == '.' || first == 'N'
+            || first == 'I';
+      case TEMPORAL:
+        return Character.isDigit(first);
+      case BOOLEAN:
+        return first == 't' || first == 'T' || first == 'f' || first == 'F';
+      default:
+        return true;
     }
   }
 

@@ -52,8 +52,8 @@ final class TableComparison {
   /** Cells per table up to which Genie's cell hashes are kept, so re-projecting costs no second object walk. */
   private static final long MAX_KEPT_CELL_HASHES = 16_000_000L;
 
-  /** What one pass over a table learns; {@code cellHashes[c][r]} is kept for Genie's side only, or null. */
-  private record Scan(Kind[] kinds, long[] fingerprints, long[] rowHashes, long[][] cellHashes) {}
+  /** What one pass over a table learns; {@code cellHashes[r * width + c]} is kept for Genie's side only, or null. */
+  private record Scan(Kind[] kinds, long[] fingerprints, long[] rowHashes, long[] cellHashes) {}
 
   private record Pairing(Object[] valuesE, Object[] valuesA) {}
 
@@ -147,7 +147,7 @@ final class TableComparison {
     Class<?>[] seen = new Class<?>[cols];
     long[] fp = new long[cols];
     long[] hashes = new long[rows.size()];
-    long[][] kept = keepCellHashes ? new long[cols][rows.size()] : null;
+    long[] kept = keepCellHashes ? new long[rows.size() * cols] : null;
     for (int r = 0; r < hashes.length; r++) {
       List<Object> row = rows.get(r);
       long h = ROW_SEED;
@@ -157,7 +157,7 @@ final class TableComparison {
         h = Cells.combine(h, ch);
         fp[c] += ch;
         if (kept != null) {
-          kept[c][r] = ch;
+          kept[r * cols + c] = ch;
         }
         if (v != null && v.getClass() != seen[c]) {
           seen[c] = v.getClass();
@@ -180,23 +180,9 @@ final class TableComparison {
     boolean[] used = new boolean[n];
     Pairing[][] pairs = new Pairing[m][n];
     boolean[][] known = new boolean[m][n];
-    // 1. by values
-    for (int i = 0; i < m; i++) {
-      int best = -1;
-      for (int j = 0; j < n; j++) {
-        if (used[j] || pairing(i, j, pairs, known) == null || !fingerprintsEqual(i, j, pairs[i][j], false)) {
-          continue;
-        }
-        if (j == i) {
-          best = j;
-          break;
-        }
-        if (best < 0 || (sameName(i, j) && !sameName(i, best))) {
-          best = j;
-        }
-      }
-      assign(i, best, mapping, pairings, used, pairs);
-    }
+    // 1. by values, first among columns of the same kind, then parsing string columns (parsing costs a pass)
+    mapByValues(mapping, pairings, used, pairs, known, false);
+    mapByValues(mapping, pairings, used, pairs, known, true);
     // 2. by name, 3. by position
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n && mapping[i] < 0; j++) {
@@ -231,6 +217,34 @@ final class TableComparison {
       }
     }
     return null;
+  }
+
+  private void mapByValues(int[] mapping, Pairing[] pairings, boolean[] used, Pairing[][] pairs, boolean[][] known,
+      boolean coerce) {
+    for (int i = 0; i < m; i++) {
+      if (mapping[i] >= 0) {
+        continue;
+      }
+      int best = -1;
+      for (int j = 0; j < n; j++) {
+        if (used[j] || (!coerce && !sameKinds(i, j)) || pairing(i, j, pairs, known) == null
+            || !fingerprintsEqual(i, j, pairs[i][j], false)) {
+          continue;
+        }
+        if (j == i) {
+          best = j;
+          break;
+        }
+        if (best < 0 || (sameName(i, j) && !sameName(i, best))) {
+          best = j;
+        }
+      }
+      assign(i, best, mapping, pairings, used, pairs);
+    }
+  }
+
+  private boolean sameKinds(int i, int j) {
+    return scanE.kinds()[i] == scanA.kinds()[j];
   }
 
   private static void assign(int i, int j, int[] mapping, Pairing[] pairings, boolean[] used, Pairing[][] pairs) {
@@ -371,12 +385,13 @@ final class TableComparison {
       return s.rowHashes();
     }
     int rows = s.rowHashes().length;
-    long[][] kept = s.cellHashes();
+    long[] kept = s.cellHashes();
     long[] hashes = new long[rows];
     for (int r = 0; r < rows; r++) {
       long h = ROW_SEED;
+      int base = r * width;
       for (int t = 0; t < proj.length; t++) {
-        long ch = kept != null && conv[t] == null ? kept[proj[t]][r] : Cells.hash(cell(expectedSide, r, t), dem);
+        long ch = kept != null && conv[t] == null ? kept[base + proj[t]] : Cells.hash(cell(expectedSide, r, t), dem);
         h = Cells.combine(h, ch);
       }
       hashes[r] = h;

@@ -64,6 +64,35 @@ class RuleBasedFailureAnalyzerTest {
   }
 
   @Test
+  void analyze_questionWordIsOnlyPartOfAMultiWordColumnName_proposesItAsSynonym() {
+    // "price" is half of unit_price: a Genie-like engine does not read "prices" as that column, so it needs naming.
+    Analysis a = rules.analyze(context(SPACE, List.of(wrongResult("b1", "Average prices by status",
+        "SELECT status, AVG(unit_price) FROM shop.sales.orders GROUP BY status",
+        "SELECT status, AVG(amount) FROM shop.sales.orders GROUP BY status"))));
+    assertThat(only(a, ColumnSynonymsFix.class)).singleElement().satisfies(f -> {
+      assertThat(f.column()).isEqualTo("unit_price");
+      assertThat(f.synonyms()).containsExactly("prices");
+    });
+  }
+
+  @Test
+  void analyze_questionSpellsAMultiWordColumnName_treatsItAsExplained() {
+    Analysis a = rules.analyze(context(SPACE, List.of(wrongResult("b1", "Average unit price of returns",
+        "SELECT AVG(unit_price) FROM shop.sales.orders", "SELECT AVG(amount) FROM shop.sales.orders"))));
+    assertThat(only(a, ColumnSynonymsFix.class)).singleElement()
+        .satisfies(f -> assertThat(f.synonyms()).containsExactly("returns"));
+  }
+
+  @Test
+  void analyze_measureSnippet_usesTheTablesShortNameAsGenieSqlDoes() {
+    Analysis a = rules.analyze(context(SPACE, List.of(wrongResult("b4", "What is the gross merchandise value?",
+        "SELECT SUM(o.quantity * o.unit_price) FROM shop.sales.orders o",
+        "SELECT SUM(amount) FROM shop.sales.orders"))));
+    assertThat(only(a, SqlSnippetFix.class)).singleElement()
+        .satisfies(f -> assertThat(f.sql()).isEqualTo("sum(orders.quantity * orders.unit_price)"));
+  }
+
+  @Test
   void analyze_existingSynonym_isNotProposedAgain() {
     GenieSpace space = SPACE.withTables(new ArrayList<>(List.of(DataObject.of(CUSTOMERS),
         DataObject.of(ORDERS).withColumnConfigs(new ArrayList<>(List.of(
@@ -129,7 +158,7 @@ class RuleBasedFailureAnalyzerTest {
         "SELECT SUM(quantity * unit_price) FROM shop.sales.orders", "SELECT SUM(amount) FROM shop.sales.orders"))));
     assertThat(only(a, SqlSnippetFix.class)).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(SnippetKind.MEASURE);
-      assertThat(f.sql()).isEqualTo("sum(shop.sales.orders.quantity * shop.sales.orders.unit_price)");
+      assertThat(f.sql()).isEqualTo("sum(orders.quantity * orders.unit_price)");
       assertThat(f.displayName()).isEqualTo("gross merchandise value");
       assertThat(f.alias()).isEqualTo("gross_merchandise_value");
     });
@@ -142,7 +171,7 @@ class RuleBasedFailureAnalyzerTest {
         "SELECT COUNT(*) FROM shop.sales.orders"))));
     assertThat(only(a, SqlSnippetFix.class)).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(SnippetKind.FILTER);
-      assertThat(f.sql()).isEqualTo("shop.sales.orders.status in ('SHIPPED', 'DELIVERED')");
+      assertThat(f.sql()).isEqualTo("orders.status in ('SHIPPED', 'DELIVERED')");
       assertThat(f.displayName()).isEqualTo("fulfilled");
     });
   }

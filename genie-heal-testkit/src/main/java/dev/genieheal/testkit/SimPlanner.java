@@ -4,6 +4,7 @@ import dev.genieheal.space.ExampleQuestionSql;
 import dev.genieheal.space.GenieSpace;
 import dev.genieheal.space.JoinSpec;
 import dev.genieheal.space.Parameter;
+import dev.genieheal.space.RelationshipType;
 import dev.genieheal.testkit.SimSchema.Candidate;
 import dev.genieheal.testkit.SimSchema.Column;
 import dev.genieheal.testkit.SimSchema.Table;
@@ -506,7 +507,9 @@ final class SimPlanner {
         measure = aggregate(agg, col);
       }
     }
-    if (measure != null && ranking && dims.isEmpty() && (agg == Agg.SUM || agg == Agg.COUNT || agg == Agg.AVG)) {
+    boolean additive = agg == Agg.SUM || agg == Agg.COUNT || agg == Agg.AVG
+        || agg == null && measureTerm != null && measureTerm.snippet() != null;
+    if (measure != null && ranking && dims.isEmpty() && additive) {
       Term entity = rankedEntity(rest, measureTerm);
       if (entity != null) {
         dims.add(dimension(entity));
@@ -536,14 +539,14 @@ final class SimPlanner {
       }
       selects.add(new Expr("*", null, Set.of(main)));
     }
+    Optional<Column> mainDate = dateOf(main);
     for (String bucket : p.buckets) {
-      Optional<Column> date = main.dateColumn();
-      date.ifPresent(c -> dims.add(new Expr("date_trunc('" + bucket.toUpperCase(Locale.ROOT) + "', " + c.ref() + ")",
-          bucket, Set.of(main))));
+      mainDate.ifPresent(c -> dims.add(new Expr("date_trunc('" + bucket.toUpperCase(Locale.ROOT) + "', " + c.ref()
+          + ")", bucket, Set.of(c.table()))));
     }
     if (p.dates != null) {
       Column date = p.terms.stream().map(Term::column).filter(c -> c != null && c.isTemporal()).findFirst()
-          .orElse(main.dateColumn().orElse(null));
+          .orElse(mainDate.orElse(null));
       if (date != null) {
         filters.add(new Expr(date.ref() + " >= DATE '" + p.dates.from() + "' AND " + date.ref() + " < DATE '"
             + p.dates.until() + "'", null, Set.of(date.table())));
@@ -570,6 +573,41 @@ final class SimPlanner {
       return t.table().labelColumn().map(c -> new Expr(c.ref(), null, Set.of(t.table()))).orElse(null);
     }
     return new Expr(t.snippet().sql(), t.snippet().alias(), t.snippet().tables());
+  }
+
+  /**
+   * The date a question about the main table is dated by: its own first date column, else that of the nearest
+   * table it belongs to through declared many-to-one (or one-to-one) join specs — a line item is dated by its order.
+   */
+  private Optional<Column> dateOf(Table main) {
+    Set<Table> seen = new LinkedHashSet<>(List.of(main));
+    Deque<Table> queue = new ArrayDeque<>(List.of(main));
+    while (!queue.isEmpty()) {
+      Table from = queue.poll();
+      Optional<Column> own = from.dateColumn();
+      if (own.isPresent()) {
+        return own;
+      }
+      for (JoinSpec j : schema.joins) {
+        Optional<Table> l = schema.table(j.left().identifier());
+        Optional<Table> r = schema.table(j.right().identifier());
+        RelationshipType type = j.relationshipType().orElse(null);
+        if (l.isEmpty() || r.isEmpty() || type == null) {
+          continue;
+        }
+        boolean up = type == RelationshipType.ONE_TO_ONE;
+        Table parent = null;
+        if (l.get() == from && (up || type == RelationshipType.MANY_TO_ONE)) {
+          parent = r.get();
+        } else if (r.get() == from && (up || type == RelationshipType.ONE_TO_MANY)) {
+          parent = l.get();
+        }
+        if (parent != null && seen.add(parent)) {
+          queue.add(parent);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Term rankedEntity(List<Term> rest, Term measureTerm) {

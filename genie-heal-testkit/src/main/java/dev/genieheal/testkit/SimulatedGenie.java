@@ -49,7 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code 'West'} (quoted unless the parameter's type hint is numeric; {@code DATE '...'} for DATE).
  *   <li><b>Dates.</b> "in 2024", "March 2024" / "Mar 2024", "Q1 2024", "last month", "this month", "last year",
  *       "this year", "last N days" (relative to the clock) filter the first date column named in the question,
- *       else the main table's first DATE/TIMESTAMP column, as a half-open {@code DATE} range.
+ *       else the main table's first DATE/TIMESTAMP column, as a half-open {@code DATE} range. A main table without
+ *       one is dated by the nearest table it belongs to through many-to-one (or one-to-one) join specs: a line item
+ *       by its order. "by month" etc. bucket the same date column.
  *   <li><b>Keywords.</b> Aggregations: total/sum → SUM, average/avg/mean → AVG, how many/number of/count → COUNT,
  *       maximum/max → MAX, minimum/min → MIN. Ranking: top/highest/most/largest/biggest/best/greatest → descending,
  *       bottom/lowest/least/smallest/fewest/worst → ascending; a number next to it is the LIMIT (default 1, and 10

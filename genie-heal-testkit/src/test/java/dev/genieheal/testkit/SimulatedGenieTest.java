@@ -5,13 +5,16 @@ import static dev.genieheal.testkit.SimFixtures.DEPARTMENTS;
 import static dev.genieheal.testkit.SimFixtures.EMPLOYEES;
 import static dev.genieheal.testkit.SimFixtures.ORDERS;
 import static dev.genieheal.testkit.SimFixtures.PRODUCTS;
+import static dev.genieheal.testkit.SimFixtures.RETAIL_SQL;
 import static dev.genieheal.testkit.SimFixtures.bareHr;
 import static dev.genieheal.testkit.SimFixtures.bareRetail;
+import static dev.genieheal.testkit.SimFixtures.concat;
 import static dev.genieheal.testkit.SimFixtures.description;
 import static dev.genieheal.testkit.SimFixtures.entityMatching;
 import static dev.genieheal.testkit.SimFixtures.example;
 import static dev.genieheal.testkit.SimFixtures.exclude;
 import static dev.genieheal.testkit.SimFixtures.join;
+import static dev.genieheal.testkit.SimFixtures.list;
 import static dev.genieheal.testkit.SimFixtures.rows;
 import static dev.genieheal.testkit.SimFixtures.snippet;
 import static dev.genieheal.testkit.SimFixtures.synonyms;
@@ -24,6 +27,7 @@ import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieQuestion;
 import dev.genieheal.port.SpaceStore;
 import dev.genieheal.port.StoredSpace;
+import dev.genieheal.space.DataObject;
 import dev.genieheal.space.GenieSpace;
 import dev.genieheal.space.Parameter;
 import dev.genieheal.space.SnippetKind;
@@ -141,6 +145,32 @@ class SimulatedGenieTest {
       assertFixes(retail, bareRetail(), snippet(bareRetail(), SnippetKind.MEASURE, "average order value",
               "SUM(`orders`.`amount`) / COUNT(DISTINCT `orders`.`order_id`)", "aov"),
           "What is the average order value?", "SELECT sum(amount) / count(DISTINCT order_id) FROM retail.sales.orders");
+    }
+
+    @Test
+    void ask_topNByMeasureSnippet_ranksTheNamedEntity() {
+      GenieSpace space = snippet(join(bareRetail(), ORDERS, "customer_id", CUSTOMERS, "customer_id"),
+          SnippetKind.MEASURE, "revenue", "SUM(`orders`.`amount`)", "revenue");
+      assertThat(right(retail, ask(retail, space, "Top 2 customers by revenue"),
+          "SELECT c.customer_name, sum(o.amount) FROM retail.sales.orders o JOIN retail.sales.customers c"
+              + " ON o.customer_id = c.customer_id GROUP BY 1 ORDER BY 2 DESC LIMIT 2")).isTrue();
+    }
+
+    @Test
+    void ask_dateOfATableWithoutDates_comesFromItsParentAlongManyToOneJoins() {
+      try (LocalWarehouse lines = LocalWarehouse.builder().script(RETAIL_SQL
+          + "CREATE TABLE retail.sales.order_lines (line_id BIGINT, order_id BIGINT, line_amount DECIMAL(10,2));"
+          + "INSERT INTO retail.sales.order_lines VALUES (1, 100, 10), (2, 101, 20), (3, 104, 40), (4, 105, 80);")
+          .build()) {
+        GenieSpace space = bareRetail().withTables(concat(bareRetail().tables(),
+            list(DataObject.of("retail.sales.order_lines"))));
+        String expected = "SELECT sum(l.line_amount) FROM retail.sales.order_lines l JOIN retail.sales.orders o"
+            + " ON l.order_id = o.order_id WHERE o.order_date >= DATE '2024-01-01' AND o.order_date < DATE '2025-01-01'";
+        assertFixes(lines, space, join(space, "retail.sales.order_lines", "order_id", ORDERS, "order_id"),
+            "Total line amount in 2024", expected);
+        assertThat(ask(lines, join(space, "retail.sales.order_lines", "order_id", ORDERS, "order_id"),
+            "Total line amount by month").sql()).contains("date_trunc('MONTH', `orders`.`order_date`)");
+      }
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target: comparison costs at most twice the hashing pass. Genie's side has its rows shuffled (no ORDER BY) and,
  * for the wide pair, its 30 columns reversed.
  *
- * <p>Run: {@code java -Xmx4g -cp <test classpath> org.openjdk.jmh.Main ResultComparisonBenchmark}.
+ * <p>Run: {@code java -Xmx4g -cp <test classpath> org.openjdk.jmh.Main ResultComparisonBenchmark}. On a shared,
+ * loaded machine, {@link #main} is steadier: it alternates comparison and hashing in one JVM and prints the median
+ * ratio, so load changes hit both sides alike.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -113,6 +115,47 @@ public class ResultComparisonBenchmark {
       h += row.hashCode();
     }
     return h;
+  }
+
+  /**
+   * Prints median times and the comparison/hashing ratio for each pair, alternating the two in one JVM.
+   *
+   * @param args optionally the number of rounds (default 7)
+   */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    ResultComparisonBenchmark b = new ResultComparisonBenchmark();
+    b.setUp();
+    report("1M x 8 equal", rounds, 1, b::compareEqualMillion, b::hashMillion);
+    report("1M x 8 one cell differs", rounds, 1, b::compareOneCellMillion, b::hashMillion);
+    report("5k x 30 permuted", rounds, 50, b::compareWide, b::hashWide);
+  }
+
+  /** Alternates blocks of {@code reps} comparisons and {@code reps} hashing passes; prints medians per op. */
+  private static void report(String name, int rounds, int reps, Runnable compare, Runnable hash) {
+    long[] c = new long[rounds];
+    long[] h = new long[rounds];
+    for (int i = -2; i < rounds; i++) { // two warm-up rounds
+      long t0 = System.nanoTime();
+      for (int k = 0; k < reps; k++) {
+        compare.run();
+      }
+      long t1 = System.nanoTime();
+      for (int k = 0; k < reps; k++) {
+        hash.run();
+      }
+      long t2 = System.nanoTime();
+      if (i >= 0) {
+        c[i] = (t1 - t0) / reps;
+        h[i] = (t2 - t1) / reps;
+      }
+    }
+    Arrays.sort(c);
+    Arrays.sort(h);
+    double mc = c[rounds / 2] / 1e6;
+    double mh = h[rounds / 2] / 1e6;
+    System.out.printf("%-26s compare %9.2f ms (%8.2f ops/s)  hash %9.2f ms (%8.2f ops/s)  ratio %.2f%n",
+        name, mc, 1000 / mc, mh, 1000 / mh, mc / mh);
   }
 
   /** 1,000,000 x 8, equal (rows shuffled). */
