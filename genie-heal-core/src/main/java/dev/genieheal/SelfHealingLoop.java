@@ -1,9 +1,9 @@
 package dev.genieheal;
 
-import dev.genieheal.internal.Checks;
 import dev.genieheal.analyze.FailureAnalyzer;
 import dev.genieheal.analyze.RuleBasedFailureAnalyzer;
 import dev.genieheal.fix.FixApplier;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.judge.AnswerJudge;
 import dev.genieheal.port.BenchmarkSource;
 import dev.genieheal.port.GenieClient;
@@ -231,11 +231,7 @@ public final class SelfHealingLoop {
 
     /** The space to heal (required). */
     public Builder spaceId(String spaceId) {
-      Objects.requireNonNull(spaceId, "spaceId");
-      if (spaceId.isBlank()) {
-        throw new IllegalArgumentException("spaceId must not be blank");
-      }
-      this.spaceId = spaceId;
+      this.spaceId = Checks.notBlank(spaceId, "spaceId");
       return this;
     }
 
@@ -394,8 +390,8 @@ public final class SelfHealingLoop {
      * @throws IllegalStateException naming the first missing collaborator
      */
     public SelfHealingLoop build() {
-      require(spaceId, "spaceId");
-      require(spaceStore, "spaceStore");
+      Checks.required(spaceId, "spaceId");
+      Checks.required(spaceStore, "spaceStore");
       if (scorer == null) {
         if (genie == null) {
           throw new IllegalStateException("genie is required (or a custom scorer)");
@@ -406,12 +402,6 @@ public final class SelfHealingLoop {
         }
       }
       return new SelfHealingLoop(this);
-    }
-
-    private static void require(Object value, String name) {
-      if (value == null) {
-        throw new IllegalStateException(name + " is required");
-      }
     }
   }
 }

@@ -1,12 +1,5 @@
 package dev.genieheal;
 
-import dev.genieheal.judge.JudgeMethod;
-import dev.genieheal.judge.ReasonCode;
-import dev.genieheal.judge.Verdict;
-import dev.genieheal.port.Benchmark;
-import dev.genieheal.port.GenieAnswer;
-import dev.genieheal.score.Attempt;
-import dev.genieheal.score.QuestionResult;
 import dev.genieheal.score.ScoreCard;
 import java.time.Duration;
 import java.time.Instant;

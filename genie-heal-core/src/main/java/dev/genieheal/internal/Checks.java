@@ -20,6 +20,42 @@ public final class Checks {
   }
 
   /**
+   * Returns {@code value} when it is within [{@code min}, {@code max}].
+   *
+   * @throws IllegalArgumentException naming {@code name} and the range otherwise
+   */
+  public static int within(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ": " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} when it is positive.
+   *
+   * @throws IllegalArgumentException naming {@code name} otherwise
+   */
+  public static int positive(int value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} when it is not negative.
+   *
+   * @throws IllegalArgumentException naming {@code name} otherwise
+   */
+  public static int notNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+
+  /**
    * Returns {@code value} when it is positive.
    *
    * @throws IllegalArgumentException naming {@code name} otherwise
@@ -67,6 +103,32 @@ public final class Checks {
     Objects.requireNonNull(value, name);
     if (value.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} when it is neither null nor blank (unchanged: not stripped).
+   *
+   * @throws NullPointerException naming {@code name} when null
+   * @throws IllegalArgumentException naming {@code name} when blank
+   */
+  public static String notBlank(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} when a builder's required part is set.
+   *
+   * @throws IllegalStateException naming {@code name} when null
+   */
+  public static <T> T required(T value, String name) {
+    if (value == null) {
+      throw new IllegalStateException(name + " is required");
     }
     return value;
   }

@@ -29,9 +29,7 @@ public record LlmCall(LlmClient llm, int attempts, Duration backoff, Sleeper sle
     Objects.requireNonNull(llm, "llm");
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(sleeper, "sleeper");
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-    }
+    Checks.atLeast(attempts, 1, "attempts");
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.genieheal.databricks;
 
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.error.AuthenticationException;
+import dev.genieheal.internal.Checks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +34,9 @@ import java.util.Optional;
  */
 public final class DatabricksConfig {
   /** Default connect timeout: 10 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(Builder.CONNECT_S);
   /** Default time limit of one HTTP attempt: 60 s. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(Builder.REQUEST_S);
   /** Default attempts per call (one try plus retries): 5. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
   /** Default workspace-wide Genie question rate: 5 per minute (the documented free-tier limit). */
@@ -160,6 +160,7 @@ public final class DatabricksConfig {
    * questions per minute. Not thread-safe.
    */
   public static final class Builder {
+    // Here rather than only in the Durations so the javadoc above can show them with {@value}.
     private static final long CONNECT_S = 10;
     private static final long REQUEST_S = 60;
 
@@ -178,26 +179,26 @@ public final class DatabricksConfig {
 
     /** The workspace URL; a bare host name gets {@code https://}, any path is dropped. */
     public Builder host(String value) {
-      this.host = Checks.text(value, "host");
+      this.host = Checks.notBlank(value, "host").strip();
       ConfigResolver.normalizeHost(this.host);
       return this;
     }
 
     /** A personal access token (or a notebook context token). */
     public Builder token(String value) {
-      this.token = Checks.text(value, "token");
+      this.token = Checks.notBlank(value, "token").strip();
       return this;
     }
 
     /** A service principal's OAuth client id. */
     public Builder clientId(String value) {
-      this.clientId = Checks.text(value, "clientId");
+      this.clientId = Checks.notBlank(value, "clientId").strip();
       return this;
     }
 
     /** A service principal's OAuth client secret. */
     public Builder clientSecret(String value) {
-      this.clientSecret = Checks.text(value, "clientSecret");
+      this.clientSecret = Checks.notBlank(value, "clientSecret").strip();
       return this;
     }
 
@@ -209,7 +210,7 @@ public final class DatabricksConfig {
 
     /** The {@code ~/.databrickscfg} profile to read in {@link #resolve}; default {@code DEFAULT}. */
     public Builder profile(String value) {
-      this.profile = Checks.text(value, "profile");
+      this.profile = Checks.notBlank(value, "profile").strip();
       return this;
     }
 
@@ -227,19 +228,13 @@ public final class DatabricksConfig {
 
     /** Attempts per call, one try plus retries, at least 1; default 5. */
     public Builder maxAttempts(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + value);
-      }
-      this.maxAttempts = value;
+      this.maxAttempts = Checks.atLeast(value, 1, "maxAttempts");
       return this;
     }
 
     /** The workspace-wide Genie question rate, at least 1; default 5. */
     public Builder questionsPerMinute(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("questionsPerMinute must be at least 1: " + value);
-      }
-      this.questionsPerMinute = value;
+      this.questionsPerMinute = Checks.atLeast(value, 1, "questionsPerMinute");
       return this;
     }
 

@@ -2,14 +2,15 @@ package dev.genieheal.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.databricks.http.ApiCall;
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
+import dev.genieheal.databricks.http.Polling;
 import dev.genieheal.databricks.http.StatementResponse;
 import dev.genieheal.error.AuthenticationException;
 import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.NotFoundException;
 import dev.genieheal.error.RateLimitedException;
 import dev.genieheal.error.ServiceException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
@@ -245,12 +246,7 @@ public final class GenieConversationClient implements GenieClient {
   }
 
   private void sleep(Duration d, String space) {
-    try {
-      workspace.sleeper().sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenieHealException("interrupted while waiting for an answer from space " + space);
-    }
+    Polling.sleep(workspace.sleeper(), d, "for an answer from space " + space);
   }
 
   private static String spacePath(String spaceId) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genieheal.databricks.http.ApiCall;
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
+import dev.genieheal.databricks.http.Polling;
 import dev.genieheal.databricks.http.StatementResponse;
-import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.ServiceException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.judge.JudgeMethod;
 import dev.genieheal.judge.ReasonCode;
 import dev.genieheal.judge.Verdict;
@@ -86,8 +86,8 @@ public final class GenieEvalRunScorer implements Scorer {
     String status = Json.text(run, "eval_run_status");
     Duration wait = settings.firstPoll;
     while (!TERMINAL.contains(status) && workspace.clock().instant().isBefore(deadline)) {
-      sleep(wait, space);
-      wait = wait.multipliedBy(2).compareTo(settings.maxPoll) > 0 ? settings.maxPoll : wait.multipliedBy(2);
+      Polling.sleep(workspace.sleeper(), wait, "for an eval run on space " + space);
+      wait = Polling.doubled(wait, settings.maxPoll);
       run = workspace.transport().send(ApiCall.get("get eval run", "space", space, runsPath(space) + "/" + runId));
       status = Json.text(run, "eval_run_status");
     }
@@ -195,15 +195,6 @@ public final class GenieEvalRunScorer implements Scorer {
       }
     }
     return GenieAnswer.sql(response, table, latency);
-  }
-
-  private void sleep(Duration d, String space) {
-    try {
-      workspace.sleeper().sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenieHealException("interrupted while waiting for an eval run on space " + space);
-    }
   }
 
   private static String runsPath(String space) {

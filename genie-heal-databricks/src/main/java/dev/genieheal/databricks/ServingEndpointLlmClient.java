@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genieheal.databricks.http.ApiCall;
 import dev.genieheal.databricks.http.Json;
 import dev.genieheal.error.ServiceException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.ChatMessage;
 import dev.genieheal.port.LlmClient;
 import dev.genieheal.port.LlmRequest;
@@ -103,9 +104,7 @@ public final class ServingEndpointLlmClient implements LlmClient {
      * @throws IllegalStateException when the endpoint is missing
      */
     public ServingEndpointLlmClient build() {
-      if (endpoint == null) {
-        throw new IllegalStateException("endpoint is required");
-      }
+      Checks.required(endpoint, "endpoint");
       return new ServingEndpointLlmClient(this);
     }
   }

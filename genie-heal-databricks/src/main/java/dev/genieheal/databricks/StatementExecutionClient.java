@@ -1,7 +1,7 @@
 package dev.genieheal.databricks;
 
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.StatementRunner;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.ResultTable;
 import dev.genieheal.port.SqlExecutor;
 import dev.genieheal.sql.ReadOnlySqlGuard;
@@ -74,7 +74,7 @@ public final class StatementExecutionClient implements SqlExecutor {
 
     /** The SQL warehouse id. */
     public Builder warehouseId(String value) {
-      this.warehouseId = Checks.text(value, "warehouseId");
+      this.warehouseId = Checks.notBlank(value, "warehouseId").strip();
       return this;
     }
 
@@ -112,9 +112,7 @@ public final class StatementExecutionClient implements SqlExecutor {
      * @throws IllegalStateException when the warehouse id is missing
      */
     public StatementExecutionClient build() {
-      if (warehouseId == null) {
-        throw new IllegalStateException("warehouseId is required");
-      }
+      Checks.required(warehouseId, "warehouseId");
       return new StatementExecutionClient(this);
     }
 

@@ -8,8 +8,6 @@ import dev.genieheal.error.NotFoundException;
 import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieQuestion;
-import dev.genieheal.testkit.FakeSleeper;
-import dev.genieheal.testkit.ManualClock;
 import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatorResponse;
 import dev.genieheal.testkit.emulator.EmulatorRoute;
@@ -21,20 +19,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GenieConversationClientTest {
-  private final ManualClock clock = ManualClock.create();
-  private final FakeSleeper sleeper = FakeSleeper.advancing(clock);
-  private DatabricksEmulator db;
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-  }
+class GenieConversationClientTest extends EmulatorTestSupport {
 
   private GenieConversationClient client(DatabricksEmulator.Builder builder) {
     db = builder.start();

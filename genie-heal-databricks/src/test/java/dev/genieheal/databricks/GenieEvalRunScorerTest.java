@@ -9,32 +9,18 @@ import dev.genieheal.port.Benchmark;
 import dev.genieheal.score.QuestionResult;
 import dev.genieheal.score.ScoreCard;
 import dev.genieheal.score.ScoringRequest;
-import dev.genieheal.testkit.FakeSleeper;
-import dev.genieheal.testkit.ManualClock;
-import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatorResponse;
 import dev.genieheal.testkit.emulator.EmulatorRoute;
 import dev.genieheal.testkit.emulator.Fault;
 import dev.genieheal.testkit.emulator.RequestMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GenieEvalRunScorerTest {
+class GenieEvalRunScorerTest extends EmulatorTestSupport {
   private static final List<Benchmark> BENCHMARKS = List.of(
       new Benchmark(Emulated.BENCH_SALES, "Sales by country", Emulated.SALES_SQL),
       new Benchmark(Emulated.BENCH_COUNT, "How many sales?", Emulated.COUNT_SQL));
-  private final ManualClock clock = ManualClock.create();
-  private final FakeSleeper sleeper = FakeSleeper.advancing(clock);
-  private DatabricksEmulator db;
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   private GenieEvalRunScorer scorer() {
     db = Emulated.emulator().start();

@@ -11,8 +11,6 @@ import dev.genieheal.error.ServiceException;
 import dev.genieheal.error.ValidationException;
 import dev.genieheal.port.StoredSpace;
 import dev.genieheal.space.GenieSpace;
-import dev.genieheal.testkit.FakeSleeper;
-import dev.genieheal.testkit.ManualClock;
 import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatedSpace;
 import dev.genieheal.testkit.emulator.EmulatorRoute;
@@ -23,25 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GenieSpaceClientTest {
+class GenieSpaceClientTest extends EmulatorTestSupport {
   private static final String READ_ONLY = "dapi00000000000000000000000000000ro1";
-  private final ManualClock clock = ManualClock.create();
-  private final FakeSleeper sleeper = FakeSleeper.advancing(clock);
-  private DatabricksEmulator db;
 
   @TempDir
   Path backups;
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   private GenieSpaceClient spaces(DatabricksEmulator.Builder builder) {
     db = builder.readOnlyToken(READ_ONLY).start();

@@ -8,30 +8,16 @@ import dev.genieheal.port.ChatMessage;
 import dev.genieheal.port.LlmRequest;
 import dev.genieheal.port.LlmResponse;
 import dev.genieheal.port.TokenUsage;
-import dev.genieheal.testkit.FakeSleeper;
-import dev.genieheal.testkit.ManualClock;
-import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatorRoute;
 import dev.genieheal.testkit.emulator.Fault;
 import dev.genieheal.testkit.emulator.RequestMatcher;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ServingEndpointLlmClientTest {
+class ServingEndpointLlmClientTest extends EmulatorTestSupport {
   private static final LlmRequest REQUEST = new LlmRequest(List.of(ChatMessage.system("Be terse."),
       ChatMessage.user("Why did it fail?")), 0.1, 256);
-  private final ManualClock clock = ManualClock.create();
-  private final FakeSleeper sleeper = FakeSleeper.advancing(clock);
-  private DatabricksEmulator db;
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   private ServingEndpointLlmClient llm() {
     db = Emulated.emulator().servingEndpoint("judge-model",

@@ -7,8 +7,6 @@ import dev.genieheal.error.GenieTimeoutException;
 import dev.genieheal.error.NotFoundException;
 import dev.genieheal.error.SqlExecutionException;
 import dev.genieheal.port.ResultTable;
-import dev.genieheal.testkit.FakeSleeper;
-import dev.genieheal.testkit.ManualClock;
 import dev.genieheal.testkit.emulator.DatabricksEmulator;
 import dev.genieheal.testkit.emulator.EmulatorResponse;
 import dev.genieheal.testkit.emulator.EmulatorRoute;
@@ -19,21 +17,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StatementExecutionClientTest {
+class StatementExecutionClientTest extends EmulatorTestSupport {
   private static final String RANGE_SQL = "SELECT id FROM shop.core.ids";
-  private final ManualClock clock = ManualClock.create();
-  private final FakeSleeper sleeper = FakeSleeper.advancing(clock);
-  private DatabricksEmulator db;
-
-  @AfterEach
-  void stop() {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   private StatementExecutionClient.Builder sql(DatabricksEmulator.Builder builder) {
     db = builder.start();

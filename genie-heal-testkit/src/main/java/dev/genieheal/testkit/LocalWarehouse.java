@@ -2,6 +2,7 @@ package dev.genieheal.testkit;
 
 import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.SqlExecutionException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.ResultTable;
 import dev.genieheal.port.SqlExecutor;
 import dev.genieheal.space.Catalog;
@@ -198,10 +199,7 @@ public final class LocalWarehouse implements SqlExecutor, AutoCloseable {
      * @throws IllegalArgumentException when not positive
      */
     public Builder maxRows(int maxRows) {
-      if (maxRows <= 0) {
-        throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
-      }
-      this.maxRows = maxRows;
+      this.maxRows = Checks.positive(maxRows, "maxRows");
       return this;
     }
 
@@ -212,10 +210,7 @@ public final class LocalWarehouse implements SqlExecutor, AutoCloseable {
      * @throws IllegalArgumentException when the script is blank
      */
     public Builder script(String sql) {
-      Objects.requireNonNull(sql, "sql");
-      if (sql.isBlank()) {
-        throw new IllegalArgumentException("sql must not be blank");
-      }
+      Checks.notBlank(sql, "sql");
       int index = steps.size() + 1;
       steps.add(new Step("script #" + index, s -> s.runScript(sql)));
       return this;
@@ -326,10 +321,7 @@ public final class LocalWarehouse implements SqlExecutor, AutoCloseable {
     }
 
     private static void requireIdentifier(String identifier) {
-      Objects.requireNonNull(identifier, "identifier");
-      if (identifier.isBlank()) {
-        throw new IllegalArgumentException("identifier must not be blank");
-      }
+      Checks.notBlank(identifier, "identifier");
     }
 
     private static String read(Path file) {

@@ -1,5 +1,6 @@
 package dev.genieheal.testkit;
 
+import dev.genieheal.internal.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +41,7 @@ public final class ManualClock extends Clock {
    * @throws IllegalArgumentException when {@code duration} is negative
    */
   public ManualClock advance(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("duration must not be negative: " + duration);
-    }
+    Checks.notNegative(duration, "duration");
     now.updateAndGet(t -> t.plus(duration));
     return this;
   }

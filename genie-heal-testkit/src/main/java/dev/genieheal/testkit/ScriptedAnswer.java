@@ -1,5 +1,6 @@
 package dev.genieheal.testkit;
 
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.AnswerStatus;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,10 +25,7 @@ public record ScriptedAnswer(
    */
   public ScriptedAnswer {
     Objects.requireNonNull(status, "status");
-    latency = latency == null ? Duration.ZERO : latency;
-    if (latency.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + latency);
-    }
+    latency = Checks.notNegative(latency == null ? Duration.ZERO : latency, "latency");
     switch (status) {
       case COMPLETED:
         if (sql == null || sql.isBlank()) {

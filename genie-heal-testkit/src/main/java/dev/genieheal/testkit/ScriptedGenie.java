@@ -1,6 +1,7 @@
 package dev.genieheal.testkit;
 
 import dev.genieheal.error.GenieHealException;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.AnswerStatus;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
@@ -298,10 +299,7 @@ public final class ScriptedGenie implements GenieClient {
     }
 
     private Script script(String question) {
-      Objects.requireNonNull(question, "question");
-      if (question.isBlank()) {
-        throw new IllegalArgumentException("question must not be blank");
-      }
+      Checks.notBlank(question, "question");
       return scripts.computeIfAbsent(Questions.normalize(question), k -> new Script(question));
     }
   }

@@ -7,7 +7,6 @@ import dev.genieheal.analyze.AnalysisContext;
 import dev.genieheal.analyze.LlmFailureAnalyzer;
 import dev.genieheal.analyze.LlmFailureAnalyzer.Granularity;
 import dev.genieheal.fix.Fix;
-import dev.genieheal.fix.FixJson;
 import dev.genieheal.judge.JudgeMethod;
 import dev.genieheal.judge.ReasonCode;
 import dev.genieheal.judge.Verdict;

@@ -226,12 +226,7 @@ public final class DatabricksTransport {
   }
 
   private void pause(ApiCall call, Duration delay) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenieHealException("interrupted while waiting to retry " + call.describe());
-    }
+    Polling.sleep(sleeper, delay, "to retry " + call.describe());
   }
 
   private double jitter() {

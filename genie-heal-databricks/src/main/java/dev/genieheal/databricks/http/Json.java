@@ -21,7 +21,7 @@ public final class Json {
       .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
       .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .build();
 
   private Json() {}

@@ -1,7 +1,7 @@
 package dev.genieheal.databricks.http;
 
+import dev.genieheal.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -33,13 +33,11 @@ public record RetryPolicy(
 
   /** Validates. */
   public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-    }
-    requireNonNegative(baseDelay, "baseDelay");
-    requireNonNegative(maxDelay, "maxDelay");
-    requireNonNegative(maxJitter, "maxJitter");
-    requireNonNegative(maxRetryAfter, "maxRetryAfter");
+    Checks.atLeast(maxAttempts, 1, "maxAttempts");
+    Checks.notNegative(baseDelay, "baseDelay");
+    Checks.notNegative(maxDelay, "maxDelay");
+    Checks.notNegative(maxJitter, "maxJitter");
+    Checks.notNegative(maxRetryAfter, "maxRetryAfter");
   }
 
   /** A policy that never retries. */
@@ -86,12 +84,5 @@ public record RetryPolicy(
     int shift = Math.min(Math.max(attempt - 1, 0), 30);
     Duration exp = baseDelay.multipliedBy(1L << shift);
     return exp.compareTo(maxDelay) > 0 || exp.isNegative() ? maxDelay : exp;
-  }
-
-  private static void requireNonNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: " + d);
-    }
   }
 }

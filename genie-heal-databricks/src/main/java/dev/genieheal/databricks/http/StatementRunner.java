@@ -100,8 +100,8 @@ public final class StatementRunner {
             + " did not finish within " + timeout + " (state " + response.state() + "); it was cancelled — check "
             + "that the warehouse is running and the query is not too slow: " + preview(sql), timeout);
       }
-      sleep(poll);
-      poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+      Polling.sleep(sleeper, poll, "for a statement on warehouse " + warehouseId);
+      poll = Polling.doubled(poll, MAX_POLL);
       response = StatementResponse.parse(transport.send(ApiCall.get("get statement", "statement",
           response.statementId(), "/api/2.0/sql/statements/" + response.statementId())));
     }
@@ -128,15 +128,6 @@ public final class StatementRunner {
           "/api/2.0/sql/statements/" + statementId + "/cancel", Json.object()));
     } catch (GenieHealException e) {
       LOG.warn("could not cancel statement {} after its timeout: {}", statementId, e.getMessage());
-    }
-  }
-
-  private void sleep(Duration d) {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenieHealException("interrupted while waiting for a statement on warehouse " + warehouseId);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.genieheal.databricks.job;
 
-import dev.genieheal.databricks.http.Checks;
+import dev.genieheal.databricks.http.TableNames;
 import dev.genieheal.error.ValidationException;
 import dev.genieheal.error.Violation;
 import dev.genieheal.port.Benchmark;
@@ -21,13 +21,13 @@ final class TableBenchmarkSource implements BenchmarkSource {
 
   TableBenchmarkSource(SqlExecutor sql, String table) {
     this.sql = Objects.requireNonNull(sql, "sql");
-    this.table = Checks.tableName(table, "benchmark table");
+    this.table = TableNames.require(table, "benchmark table");
   }
 
   /** Whether the text names a table rather than a file or {@code space}. */
   static boolean looksLikeTable(String source) {
     try {
-      Checks.tableName(source, "source");
+      TableNames.require(source, "source");
       return source.chars().filter(c -> c == '.').count() == 2;
     } catch (IllegalArgumentException e) {
       return false;

@@ -4,9 +4,10 @@ import dev.genieheal.IterationRecord;
 import dev.genieheal.LoopEvent;
 import dev.genieheal.LoopResult;
 import dev.genieheal.databricks.DatabricksWorkspace;
-import dev.genieheal.databricks.http.Checks;
 import dev.genieheal.databricks.http.Json;
 import dev.genieheal.databricks.http.StatementRunner;
+import dev.genieheal.databricks.http.TableNames;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.score.Attempt;
 import dev.genieheal.score.QuestionResult;
 import java.time.Duration;
@@ -143,7 +144,7 @@ public final class DeltaTableSink extends SafeSink {
 
     /** The warehouse that runs the inserts. */
     public Builder warehouseId(String value) {
-      this.warehouseId = Checks.text(value, "warehouseId");
+      this.warehouseId = Checks.notBlank(value, "warehouseId").strip();
       return this;
     }
 
@@ -153,13 +154,13 @@ public final class DeltaTableSink extends SafeSink {
      * @throws IllegalArgumentException when it is not a plain or backticked 1-3 part name
      */
     public Builder table(String value) {
-      this.table = Checks.tableName(value, "table");
+      this.table = TableNames.require(value, "table");
       return this;
     }
 
     /** An optional per-question table. */
     public Builder questionTable(String value) {
-      this.questionTable = Checks.tableName(value, "questionTable");
+      this.questionTable = TableNames.require(value, "questionTable");
       return this;
     }
 
@@ -175,12 +176,8 @@ public final class DeltaTableSink extends SafeSink {
      * @throws IllegalStateException naming the missing warehouse id or table
      */
     public DeltaTableSink build() {
-      if (warehouseId == null) {
-        throw new IllegalStateException("warehouseId is required");
-      }
-      if (table == null) {
-        throw new IllegalStateException("table is required");
-      }
+      Checks.required(warehouseId, "warehouseId");
+      Checks.required(table, "table");
       return new DeltaTableSink(this);
     }
   }

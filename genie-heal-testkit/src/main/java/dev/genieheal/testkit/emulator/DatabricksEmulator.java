@@ -1,6 +1,7 @@
 package dev.genieheal.testkit.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.genieheal.internal.Checks;
 import dev.genieheal.port.GenieClient;
 import dev.genieheal.port.LlmClient;
 import dev.genieheal.port.Sleeper;
@@ -224,10 +225,7 @@ public final class DatabricksEmulator implements AutoCloseable {
   public void enqueueFault(RequestMatcher matcher, Fault fault, int times) {
     Objects.requireNonNull(matcher, "matcher");
     Objects.requireNonNull(fault, "fault");
-    if (times <= 0) {
-      throw new IllegalArgumentException("times must be positive: " + times);
-    }
-    faults.enqueue(matcher, fault, times);
+    faults.enqueue(matcher, fault, Checks.positive(times, "times"));
   }
 
   /** Adds a standing fault rule after the existing ones. */
@@ -324,28 +322,25 @@ public final class DatabricksEmulator implements AutoCloseable {
      * {@link DatabricksEmulator#requests()} and from the {@link DatabricksEmulator#takeRequest()} queue so a long-running emulator does not grow without bound.
      */
     public Builder requestLogCapacity(int capacity) {
-      this.requestLogCapacity = positive(capacity, "capacity");
+      this.requestLogCapacity = Checks.positive(capacity, "capacity");
       return this;
     }
 
     /** The port to listen on, 0 for any free port (the default). */
     public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be within 0..65535: " + port);
-      }
-      this.port = port;
+      this.port = Checks.within(port, 0, 65_535, "port");
       return this;
     }
 
     /** The personal access token that is accepted (with CAN EDIT on every space); generated from the seed if unset. */
     public Builder token(String token) {
-      this.token = requireText(token, "token");
+      this.token = Checks.notBlank(token, "token");
       return this;
     }
 
     /** Another accepted token whose principal lacks CAN EDIT: no {@code serialized_space} on GET, 403 on writes. */
     public Builder readOnlyToken(String token) {
-      readOnlyTokens.add(requireText(token, "token"));
+      readOnlyTokens.add(Checks.notBlank(token, "token"));
       return this;
     }
 
@@ -380,7 +375,7 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     /** The model behind one serving endpoint name. */
     public Builder servingEndpoint(String name, LlmClient llm) {
-      llms.put(requireText(name, "name"), Objects.requireNonNull(llm, "llm"));
+      llms.put(Checks.notBlank(name, "name"), Objects.requireNonNull(llm, "llm"));
       return this;
     }
 
@@ -402,13 +397,13 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     /** The most rows a Genie query result returns (default 5,000; more are cut and marked truncated). */
     public Builder maxResultRows(int maxResultRows) {
-      this.maxResultRows = positive(maxResultRows, "maxResultRows");
+      this.maxResultRows = Checks.positive(maxResultRows, "maxResultRows");
       return this;
     }
 
     /** Rows per result chunk of the statement API (default 5,000). */
     public Builder chunkRows(int chunkRows) {
-      this.chunkRows = positive(chunkRows, "chunkRows");
+      this.chunkRows = Checks.positive(chunkRows, "chunkRows");
       return this;
     }
 
@@ -450,17 +445,13 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     /** An OAuth M2M service principal accepted by {@code /oidc/v1/token}. */
     public Builder oauthClient(String clientId, String clientSecret) {
-      oauthClients.put(requireText(clientId, "clientId"), requireText(clientSecret, "clientSecret"));
+      oauthClients.put(Checks.notBlank(clientId, "clientId"), Checks.notBlank(clientSecret, "clientSecret"));
       return this;
     }
 
     /** The {@code expires_in} of OAuth tokens (default one hour); expired tokens get 403. */
     public Builder oauthTokenLifetime(Duration lifetime) {
-      Objects.requireNonNull(lifetime, "lifetime");
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
-      }
-      this.oauthTokenLifetime = lifetime;
+      this.oauthTokenLifetime = Checks.positive(lifetime, "lifetime");
       return this;
     }
 
@@ -506,21 +497,6 @@ public final class DatabricksEmulator implements AutoCloseable {
       } catch (ApiError e) {
         throw new IllegalArgumentException("invalid preloaded space: " + e.getMessage(), e);
       }
-    }
-
-    private static String requireText(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value;
-    }
-
-    private static int positive(int value, String name) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
-      return value;
     }
   }
 }

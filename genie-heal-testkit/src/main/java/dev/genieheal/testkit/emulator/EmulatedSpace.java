@@ -1,5 +1,6 @@
 package dev.genieheal.testkit.emulator;
 
+import dev.genieheal.internal.Checks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,10 +32,7 @@ public record EmulatedSpace(
 
   /** Validates. */
   public EmulatedSpace {
-    Objects.requireNonNull(spaceId, "spaceId");
-    if (spaceId.isBlank()) {
-      throw new IllegalArgumentException("spaceId must not be blank");
-    }
+    Checks.notBlank(spaceId, "spaceId");
     Objects.requireNonNull(serializedSpace, "serializedSpace");
   }
 

@@ -1,5 +1,6 @@
 package dev.genieheal.testkit.emulator;
 
+import dev.genieheal.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,7 @@ public record EmulatorResponse(int status, Map<String, String> headers, String b
 
   /** Validates and copies. */
   public EmulatorResponse {
-    if (status < 100 || status > 599) {
-      throw new IllegalArgumentException("status must be within 100..599: " + status);
-    }
+    Checks.within(status, 100, 599, "status");
     headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
     body = body == null ? "" : body;
   }

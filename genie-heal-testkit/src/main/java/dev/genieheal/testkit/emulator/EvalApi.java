@@ -64,22 +64,14 @@ final class EvalApi {
     spaces.get(spaceId);
     List<Run> mine = new ArrayList<>();
     runs.values().stream().filter(r -> r.spaceId.equals(spaceId)).forEach(mine::add);
-    Page<Run> page = Page.of(mine, call);
-    ObjectNode out = Json.object();
-    ArrayNode list = out.putArray("eval_runs");
-    page.items().forEach(r -> list.add(render(r, r.progress.current("DONE"))));
-    out.put("next_page_token", page.nextToken());
-    return Json.ok(out);
+    return Json.ok(Page.of(mine, call).toJson("eval_runs", r -> render(r, r.progress.current("DONE"))));
   }
 
   synchronized EmulatorResponse listResults(Call call) {
     Run run = run(call);
     String status = run.progress.current("DONE");
-    Page<Result> page = Page.of(run.results, call);
-    ObjectNode out = Json.object();
-    ArrayNode list = out.putArray("eval_results");
-    for (Result r : page.items()) {
-      ObjectNode o = list.addObject();
+    return Json.ok(Page.of(run.results, call).toJson("eval_results", r -> {
+      ObjectNode o = Json.object();
       o.put("result_id", r.resultId);
       o.put("space_id", run.spaceId);
       o.put("benchmark_question_id", r.c.benchmarkId());
@@ -87,9 +79,8 @@ final class EvalApi {
       o.put("benchmark_answer", r.c.expectedSql());
       o.put("created_by_user", GenieApi.USER_ID);
       o.put("status", status);
-    }
-    out.put("next_page_token", page.nextToken());
-    return Json.ok(out);
+      return o;
+    }));
   }
 
   synchronized EmulatorResponse getResult(Call call) {

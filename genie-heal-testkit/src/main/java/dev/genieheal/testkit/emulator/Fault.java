@@ -1,5 +1,6 @@
 package dev.genieheal.testkit.emulator;
 
+import dev.genieheal.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -64,11 +65,9 @@ public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.DropCon
   record Status(int status, Duration retryAfter) implements Fault {
     /** Validates. */
     public Status {
-      if (status < 400 || status > 599) {
-        throw new IllegalArgumentException("status must be within 400..599: " + status);
-      }
-      if (retryAfter != null && retryAfter.isNegative()) {
-        throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+      Checks.within(status, 400, 599, "status");
+      if (retryAfter != null) {
+        Checks.notNegative(retryAfter, "retryAfter");
       }
     }
   }
@@ -81,10 +80,7 @@ public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.DropCon
   record Latency(Duration delay) implements Fault {
     /** Validates. */
     public Latency {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("delay must not be negative: " + delay);
-      }
+      Checks.notNegative(delay, "delay");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.genieheal.testkit.emulator;
 
+import dev.genieheal.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,7 @@ public record FaultRule(RequestMatcher matcher, double rate, Fault fault) {
   public FaultRule {
     Objects.requireNonNull(matcher, "matcher");
     Objects.requireNonNull(fault, "fault");
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("rate must be within [0, 1]: " + rate);
-    }
+    Checks.fraction(rate, "rate");
   }
 
   /** A rule that applies {@code fault} to every selected request. */

@@ -84,12 +84,7 @@ final class GenieApi {
     Conversation c = conversation(call.param(0), call.param(1));
     List<MessageRecord> all = new ArrayList<>();
     c.messageIds.forEach(id -> all.add(messages.get(id)));
-    Page<MessageRecord> page = Page.of(all, call);
-    ObjectNode out = Json.object();
-    ArrayNode list = out.putArray("messages");
-    page.items().forEach(m -> list.add(render(m, m.progress.current(m.terminalStatus()))));
-    out.put("next_page_token", page.nextToken());
-    return Json.ok(out);
+    return Json.ok(Page.of(all, call).toJson("messages", m -> render(m, m.progress.current(m.terminalStatus()))));
   }
 
   synchronized EmulatorResponse listConversations(Call call) {
@@ -97,12 +92,7 @@ final class GenieApi {
     spaces.get(spaceId);
     List<Conversation> all = new ArrayList<>();
     conversations.values().stream().filter(c -> c.spaceId.equals(spaceId)).forEach(all::add);
-    Page<Conversation> page = Page.of(all, call);
-    ObjectNode out = Json.object();
-    ArrayNode list = out.putArray("conversations");
-    page.items().forEach(c -> list.add(renderConversation(c, false)));
-    out.put("next_page_token", page.nextToken());
-    return Json.ok(out);
+    return Json.ok(Page.of(all, call).toJson("conversations", c -> renderConversation(c, false)));
   }
 
   synchronized EmulatorResponse deleteConversation(Call call) {

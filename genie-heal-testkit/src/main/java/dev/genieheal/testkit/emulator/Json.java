@@ -14,7 +14,7 @@ import java.util.List;
 final class Json {
   /** Null properties are never written: the SDK omits nulls and so does the service. */
   static final ObjectMapper MAPPER = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
       .configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false);
 
   private Json() {}

@@ -1,8 +1,12 @@
 package dev.genieheal.testkit.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** One page of a list endpoint: {@code page_size} (default 20, at most 100) and an opaque {@code page_token}. */
 final class Page<T> {
@@ -44,6 +48,15 @@ final class Page<T> {
   /** The token for the next page, or null on the last page. */
   String nextToken() {
     return nextToken;
+  }
+
+  /** The page as a list response: {@code {"<listField>": [each item rendered], "next_page_token": ...}}. */
+  ObjectNode toJson(String listField, Function<? super T, ? extends JsonNode> render) {
+    ObjectNode out = Json.object();
+    ArrayNode list = out.putArray(listField);
+    items.forEach(item -> list.add(render.apply(item)));
+    out.put("next_page_token", nextToken);
+    return out;
   }
 
   private static String encode(int offset) {

@@ -1,6 +1,5 @@
 package dev.genieheal.testkit.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +15,7 @@ final class SpacesApi {
   }
 
   EmulatorResponse list(Call call) {
-    Page<EmulatedSpace> page = Page.of(registry.list(), call);
-    ObjectNode out = Json.object();
-    ArrayNode spaces = out.putArray("spaces");
-    page.items().forEach(s -> spaces.add(render(s, false)));
-    out.put("next_page_token", page.nextToken());
-    return Json.ok(out);
+    return Json.ok(Page.of(registry.list(), call).toJson("spaces", s -> render(s, false)));
   }
 
   EmulatorResponse get(Call call) {

@@ -1,8 +1,8 @@
 package dev.genieheal.testkit.emulator;
 
+import dev.genieheal.internal.Checks;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How an asynchronous resource (a Genie message, an eval run, a statement submitted with {@code wait_timeout=0s})
@@ -29,13 +29,8 @@ public record StatusProgression(List<String> states, int pollsPerState, Duration
     if (states.isEmpty()) {
       throw new IllegalArgumentException("states must not be empty");
     }
-    if (pollsPerState < 0) {
-      throw new IllegalArgumentException("pollsPerState must not be negative: " + pollsPerState);
-    }
-    Objects.requireNonNull(timePerState, "timePerState");
-    if (timePerState.isNegative()) {
-      throw new IllegalArgumentException("timePerState must not be negative: " + timePerState);
-    }
+    Checks.notNegative(pollsPerState, "pollsPerState");
+    Checks.notNegative(timePerState, "timePerState");
   }
 
   /** Each of {@code states} is shown by exactly {@code polls} responses; the clock does not matter. */

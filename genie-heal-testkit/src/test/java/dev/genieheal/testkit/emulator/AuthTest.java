@@ -2,6 +2,7 @@ package dev.genieheal.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genieheal.testkit.ManualClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AuthTest {
   private static final String SPACES = "/api/2.0/genie/spaces";
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = ManualClock.create();
   private DatabricksEmulator emulator;
 
   @BeforeEach

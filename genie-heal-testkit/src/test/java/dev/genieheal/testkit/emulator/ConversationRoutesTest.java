@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.port.GenieClient;
+import dev.genieheal.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ class ConversationRoutesTest {
 
   @Test
   void getMessage_timedProgression_advancesOnlyWithTheClock() {
-    MutableClock clock = new MutableClock();
+    ManualClock clock = ManualClock.create();
     Http http = start(DatabricksEmulator.builder().genie(GENIE).clock(clock)
         .messageProgression(StatusProgression.timed(StatusProgression.MESSAGE_STATES, Duration.ofSeconds(2))));
     JsonNode started = http.post(SPACE + "/start-conversation", ask("Revenue by region")).json();

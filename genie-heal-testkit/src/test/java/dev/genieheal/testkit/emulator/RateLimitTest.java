@@ -3,13 +3,14 @@ package dev.genieheal.testkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genieheal.port.GenieAnswer;
+import dev.genieheal.testkit.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
   private static final String SPACE = "/api/2.0/genie/spaces/" + Fixtures.SPACE_ID;
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = ManualClock.create();
   private DatabricksEmulator emulator;
 
   @AfterEach
