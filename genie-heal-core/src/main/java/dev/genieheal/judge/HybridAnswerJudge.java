@@ -111,7 +111,8 @@ public final class HybridAnswerJudge implements AnswerJudge {
       return Verdict.fail(JudgeMethod.NOT_COMPARABLE, List.of(ReasonCode.EXECUTION_FAILED),
           "Genie's SQL could not be run: " + actual.failure());
     }
-    Comparison comparison = comparator.compare(expected.table(), actual.table(), ordersResult(expectedSql));
+    Comparison comparison = comparator.compare(expected.table(), actual.table(), ordersResult(expectedSql),
+        SortKeys.of(expectedSql, expected.table()).orElse(List.of()));
     Verdict verdict = comparison.toVerdict();
     if (comparison.passed() || secondJudge == null || !escalateWhen.test(comparison)) {
       return verdict;

@@ -1,6 +1,7 @@
 package dev.genieheal.judge;
 
 import dev.genieheal.port.ResultTable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -94,8 +95,27 @@ public final class ResultComparator {
    * @throws NullPointerException when a table is null
    */
   public Comparison compare(ResultTable expected, ResultTable actual, boolean ordered) {
+    return compare(expected, actual, ordered, List.of());
+  }
+
+  /**
+   * Compares Genie's result with the expected one, forgiving reordered ties: when the expected SQL sorts by
+   * {@code sortColumns} (indices into the expected result's columns), rows whose sort-key values are equal may come
+   * in any order, since SQL leaves ties unordered. With no sort columns the order is compared strictly.
+   *
+   * @param sortColumns the expected result's columns the ORDER BY uses, in order; empty when unknown
+   * @throws NullPointerException when a table or the list is null
+   * @throws IllegalArgumentException when a sort column is not a column of the expected result
+   */
+  public Comparison compare(ResultTable expected, ResultTable actual, boolean ordered, List<Integer> sortColumns) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(actual, "actual");
-    return new TableComparison(expected, actual, options).run(ordered);
+    for (int c : sortColumns) {
+      if (c < 0 || c >= expected.columns().size()) {
+        throw new IllegalArgumentException("sort column " + c + " is not a column of the expected result ("
+            + expected.columns().size() + " columns)");
+      }
+    }
+    return new TableComparison(expected, actual, options).run(ordered, List.copyOf(sortColumns));
   }
 }

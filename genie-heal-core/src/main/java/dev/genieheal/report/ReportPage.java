@@ -34,7 +34,7 @@ final class ReportPage {
       p.hint{color:var(--muted);margin:0 0 14px;font-size:13px}
       .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:20px;margin-bottom:20px}
       .grid2>.card{margin-bottom:0}
-      .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin:14px 0}
+      .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(215px,1fr));gap:12px;margin:14px 0}
       .kpi{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fafafa}
       .kpi .label{font-size:11px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
       .kpi .value{font-size:24px;font-weight:700;margin-top:2px;white-space:nowrap}
