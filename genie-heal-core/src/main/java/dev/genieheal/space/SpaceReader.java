@@ -354,9 +354,7 @@ final class SpaceReader {
 
   private static UnknownFields unknown(JsonNode object, Set<String> known) {
     Map<String, Object> fields = null;
-    Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (!known.contains(e.getKey())) {
         if (fields == null) {
           fields = new LinkedHashMap<>();
@@ -388,7 +386,7 @@ final class SpaceReader {
     }
     if (n.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      n.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+      n.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
       return java.util.Collections.unmodifiableMap(map);
     }
     return null;

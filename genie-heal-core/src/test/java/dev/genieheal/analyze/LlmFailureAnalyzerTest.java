@@ -204,7 +204,8 @@ class LlmFailureAnalyzerTest {
 
     Analysis analysis = analyzer(llm).analyze(context(failure(REVENUE, "SELECT 1")));
 
-    assertThat(analysis.proposed()).singleElement().extracting(Fix::benchmarkIds).asList().containsExactly("b1");
+    assertThat(analysis.proposed()).singleElement().extracting(Fix::benchmarkIds)
+        .isEqualTo(List.of("b1"));
   }
 
   @Test

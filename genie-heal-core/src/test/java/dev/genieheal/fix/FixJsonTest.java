@@ -54,7 +54,7 @@ class FixJsonTest {
     for (Fix fix : FixSamples.all()) {
       JsonNode def = defs.get(fix.type());
       assertThat(def.has("description")).as(fix.type()).isTrue();
-      def.get("properties").fields().forEachRemaining(e -> {
+      def.get("properties").properties().forEach(e -> {
         JsonNode p = e.getValue();
         boolean described = p.has("description") || e.getKey().equals("type")
             || (p.has("$ref") && defs.get(p.get("$ref").asText().replace("#/$defs/", "")).has("description"));

@@ -42,7 +42,7 @@ class SpaceJsonTest {
     assertThat(orders.column("AMOUNT")).get().extracting(ColumnConfig::synonyms).isEqualTo(List.of("revenue", "sales"));
     assertThat(orders.column("store_id").orElseThrow().enableEntityMatching()).isFalse();
     assertThat(orders.column("order_date").orElseThrow().enableEntityMatching()).isNull();
-    assertThat(s.textInstruction()).get().extracting(TextInstruction::content).asList().hasSize(3);
+    assertThat(s.textInstruction().orElseThrow().content()).hasSize(3);
     Parameter p = s.exampleQuestionSqls().get(0).parameters().get(0);
     assertThat(p).isEqualTo(new Parameter("region", "STRING", List.of("Sales region name"), List.of("North"), null));
     assertThat(s.exampleQuestionSqls().get(0).usageGuidance()).hasSize(1);
