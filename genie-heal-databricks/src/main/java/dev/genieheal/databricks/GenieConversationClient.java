@@ -19,6 +19,7 @@ import dev.genieheal.port.ResultTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks a Genie space questions through the conversation API: one new conversation per question, then polls the
  * message with adaptive back-off (first poll after {@code firstPoll}, each later wait {@code pollMultiplier} times
- * longer, capped at {@code maxPoll}) until a terminal state or the question's timeout.
+ * longer, capped at {@code maxPoll}) until a terminal state or the question's timeout. Once this client has seen
+ * answers, the first poll comes after about 80 % of their typical time, then in short steps
+ * ({@link Builder#adaptivePolling}), which keeps detection lag small without polling early.
  *
  * <ul>
  *   <li>COMPLETED: Genie's SQL and, when {@code fetchResults}, its query result as a {@link ResultTable}; without a
@@ -47,6 +50,7 @@ public final class GenieConversationClient implements GenieClient {
 
   private final DatabricksWorkspace workspace;
   private final Builder settings;
+  private final AtomicLong typicalAnswerNanos = new AtomicLong();
 
   private GenieConversationClient(Builder b) {
     this.workspace = b.workspace;
@@ -115,11 +119,14 @@ public final class GenieConversationClient implements GenieClient {
       throw new ServiceException("start conversation (space " + space + ") returned no conversation_id or "
           + "message_id", 200, "MALFORMED_RESPONSE");
     }
-    Duration wait = settings.firstPoll;
+    Instant startedAt = workspace.clock().instant();
+    boolean learned = settings.adaptive && typicalAnswerNanos.get() > 0;
+    Duration wait = learned ? learnedFirstWait() : settings.firstPoll;
     while (true) {
       String status = Json.text(message, "status");
       if (isTerminal(status)) {
         noteLag(p, message);
+        learn(Duration.between(startedAt, workspace.clock().instant()), p.polls);
         return finish(p, message, status);
       }
       Instant now = workspace.clock().instant();
@@ -130,7 +137,7 @@ public final class GenieConversationClient implements GenieClient {
       }
       Duration left = Duration.between(now, p.deadline);
       sleep(wait.compareTo(left) > 0 ? left : wait, space);
-      wait = next(wait);
+      wait = learned && p.polls == 0 ? afterLearnedFirstPoll() : next(wait);
       message = workspace.transport().send(ApiCall.get("get message", "space", space, messagePath(p)));
       p.polls++;
     }
@@ -240,6 +247,31 @@ public final class GenieConversationClient implements GenieClient {
     return Duration.between(p.sent, workspace.clock().instant());
   }
 
+  /**
+   * The first wait after starting a conversation. Once answers have been seen, it is most of the typical answer
+   * time (an average of past answers, each measured to the poll that saw it): polling much earlier wastes requests,
+   * and polling on a fixed schedule adds up to a whole interval of lag to every answer.
+   */
+  private Duration learnedFirstWait() {
+    Duration learned = Duration.ofNanos((long) (typicalAnswerNanos.get() * LEARNED_FIRST_POLL));
+    return learned.compareTo(settings.maxPoll) > 0 ? settings.maxPoll : learned;
+  }
+
+  /** After a learned first poll the answer is close: poll again after a small fraction of the typical time. */
+  private Duration afterLearnedFirstPoll() {
+    Duration step = Duration.ofNanos((long) (typicalAnswerNanos.get() * LEARNED_STEP));
+    return step.compareTo(MIN_STEP) < 0 ? MIN_STEP : step;
+  }
+
+  /** Folds one answer time into the running average; an answer already complete when started teaches nothing. */
+  private void learn(Duration answered, int polls) {
+    if (!settings.adaptive || polls == 0) {
+      return;
+    }
+    long sample = answered.toNanos();
+    typicalAnswerNanos.updateAndGet(old -> old <= 0 ? sample : (long) (old * 0.8 + sample * 0.2));
+  }
+
   private Duration next(Duration wait) {
     Duration grown = Duration.ofNanos((long) (wait.toNanos() * settings.pollMultiplier));
     return grown.compareTo(settings.maxPoll) > 0 ? settings.maxPoll : grown;
@@ -269,6 +301,10 @@ public final class GenieConversationClient implements GenieClient {
   }
 
   /** The state of one question in flight; confined to the asking thread. */
+  private static final double LEARNED_FIRST_POLL = 0.8;
+  private static final double LEARNED_STEP = 0.08;
+  private static final Duration MIN_STEP = Duration.ofMillis(10);
+
   private static final class Poll {
     final GenieQuestion question;
     final Instant sent;
@@ -295,6 +331,7 @@ public final class GenieConversationClient implements GenieClient {
     private Duration firstPoll = Duration.ofMillis(200);
     private Duration maxPoll = Duration.ofSeconds(5);
     private double pollMultiplier = 1.5;
+    private boolean adaptive = true;
     private boolean fetchResults = true;
     private Duration timeout = Duration.ofMinutes(10);
     private Consumer<AskTimings> onTimings = t -> { };
@@ -312,6 +349,16 @@ public final class GenieConversationClient implements GenieClient {
     /** The longest wait between polls; default 5 s. */
     public Builder maxPoll(Duration value) {
       this.maxPoll = Checks.positive(value, "maxPoll");
+      return this;
+    }
+
+    /**
+     * Whether the first poll learns from earlier answers of this client (default true): once answers have been
+     * seen, it comes after about 80 % of the typical answer time and is followed by short steps, instead of the
+     * fixed {@code firstPoll} schedule.
+     */
+    public Builder adaptivePolling(boolean value) {
+      this.adaptive = value;
       return this;
     }
 
@@ -359,6 +406,7 @@ public final class GenieConversationClient implements GenieClient {
       b.firstPoll = firstPoll;
       b.maxPoll = maxPoll;
       b.pollMultiplier = pollMultiplier;
+      b.adaptive = adaptive;
       b.fetchResults = fetchResults;
       b.timeout = timeout;
       b.onTimings = onTimings;

@@ -135,6 +135,43 @@ class GenieConversationClientTest extends EmulatorTestSupport {
   }
 
   @Test
+  void ask_afterAnswersWereSeen_firstPollLearnsTheTypicalAnswerTime() {
+    db = Emulated.emulator().clock(clock)
+        .messageProgression(StatusProgression.timed(List.of("SUBMITTED", "ASKING_AI"), Duration.ofMillis(1_000)))
+        .start();
+    GenieConversationClient genie = GenieConversationClient.builder(Emulated.workspace(db, clock, sleeper))
+        .firstPoll(Duration.ofMillis(100)).pollMultiplier(2).maxPoll(Duration.ofSeconds(5)).build();
+    genie.ask(question("Sales by country"));
+    int firstQuestionSleeps = sleeper.sleeps().size();
+
+    GenieAnswer second = genie.ask(question("Sales by country"));
+
+    List<Duration> secondSleeps = sleeper.sleeps().subList(firstQuestionSleeps, sleeper.sleeps().size());
+    assertThat(second.status()).isEqualTo(AnswerStatus.COMPLETED);
+    // the first answer was seen at 3.1 s (polls at 0.1, 0.3, 0.7, 1.5, 3.1 s; ready at 2 s): 80 % of that is 2.48 s
+    Duration firstAnswerSeen = sleeper.sleeps().subList(0, firstQuestionSleeps).stream()
+        .reduce(Duration.ZERO, Duration::plus);
+    assertThat(firstAnswerSeen).isEqualTo(Duration.ofMillis(3_100));
+    assertThat(secondSleeps.get(0)).isEqualTo(Duration.ofMillis(2_480));
+    assertThat(secondSleeps).hasSizeLessThan(firstQuestionSleeps);
+  }
+
+  @Test
+  void ask_adaptivePollingOff_keepsTheFixedSchedule() {
+    db = Emulated.emulator().clock(clock)
+        .messageProgression(StatusProgression.timed(List.of("SUBMITTED", "ASKING_AI"), Duration.ofMillis(1_000)))
+        .start();
+    GenieConversationClient genie = GenieConversationClient.builder(Emulated.workspace(db, clock, sleeper))
+        .firstPoll(Duration.ofMillis(100)).pollMultiplier(2).adaptivePolling(false).build();
+    genie.ask(question("Sales by country"));
+    int firstQuestionSleeps = sleeper.sleeps().size();
+
+    genie.ask(question("Sales by country"));
+
+    assertThat(sleeper.sleeps().get(firstQuestionSleeps)).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
   void ask_transient429OnStart_retriesHonouringRetryAfterAndSucceeds() {
     GenieConversationClient genie = client(Emulated.emulator());
     db.enqueueFault(RequestMatcher.route(EmulatorRoute.START_CONVERSATION), Fault.tooManyRequests(Duration.ofSeconds(7)),
