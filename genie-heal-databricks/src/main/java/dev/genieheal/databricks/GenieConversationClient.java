@@ -122,14 +122,16 @@ public final class GenieConversationClient implements GenieClient {
     Instant startedAt = workspace.clock().instant();
     boolean learned = settings.adaptive && typicalAnswerNanos.get() > 0;
     Duration wait = learned ? learnedFirstWait() : settings.firstPoll;
+    Duration lastPending = Duration.ZERO;
     while (true) {
       String status = Json.text(message, "status");
       if (isTerminal(status)) {
         noteLag(p, message);
-        learn(Duration.between(startedAt, workspace.clock().instant()), p.polls);
+        learn(lastPending, Duration.between(startedAt, workspace.clock().instant()), p.polls);
         return finish(p, message, status);
       }
       Instant now = workspace.clock().instant();
+      lastPending = Duration.between(startedAt, now);
       if (!now.isBefore(p.deadline)) {
         LOG.info("question to space {} (message {}) still {} after {}; giving up", space, p.messageId, status,
             p.question.timeout());
@@ -263,12 +265,17 @@ public final class GenieConversationClient implements GenieClient {
     return step.compareTo(MIN_STEP) < 0 ? MIN_STEP : step;
   }
 
-  /** Folds one answer time into the running average; an answer already complete when started teaches nothing. */
-  private void learn(Duration answered, int polls) {
+  /**
+   * Folds one answer time into the running average; an answer already complete when started teaches nothing. The
+   * answer was ready after the last poll that saw it pending: learning that lower bound (not the poll that saw it
+   * done) keeps the estimate from creeping up with our own polling, even against a server whose states advance per
+   * poll rather than with time. When the first poll already saw it done, half that wait is the estimate.
+   */
+  private void learn(Duration lastPending, Duration seenDone, int polls) {
     if (!settings.adaptive || polls == 0) {
       return;
     }
-    long sample = answered.toNanos();
+    long sample = lastPending.isZero() ? seenDone.toNanos() / 2 : lastPending.toNanos();
     typicalAnswerNanos.updateAndGet(old -> old <= 0 ? sample : (long) (old * 0.8 + sample * 0.2));
   }
 
@@ -303,7 +310,7 @@ public final class GenieConversationClient implements GenieClient {
   /** The state of one question in flight; confined to the asking thread. */
   private static final double LEARNED_FIRST_POLL = 0.8;
   private static final double LEARNED_STEP = 0.08;
-  private static final Duration MIN_STEP = Duration.ofMillis(10);
+  private static final Duration MIN_STEP = Duration.ofMillis(5);
 
   private static final class Poll {
     final GenieQuestion question;
@@ -355,7 +362,8 @@ public final class GenieConversationClient implements GenieClient {
     /**
      * Whether the first poll learns from earlier answers of this client (default true): once answers have been
      * seen, it comes after about 80 % of the typical answer time and is followed by short steps, instead of the
-     * fixed {@code firstPoll} schedule.
+     * fixed {@code firstPoll} schedule. It assumes answers take time, as Genie's do; against a server whose states
+     * advance per poll (such as the testkit emulator's default progression) turn it off.
      */
     public Builder adaptivePolling(boolean value) {
       this.adaptive = value;

@@ -121,8 +121,10 @@ public final class Demo {
           .host(emulator.baseUrl()).token(emulator.token()).questionsPerMinute(o.questionsPerMinute()).build());
       GenieSpaceClient spaces = GenieSpaceClient.builder(workspace).backupDirectory(dir.resolve("backup")).build();
       // Local answers come back in milliseconds, so poll as often as the emulator's status progression needs.
+      // The emulator moves a message one state per poll, not with time as Genie does, so learning the answer
+      // time (adaptive polling) would only delay the demo; a fixed, fast schedule suits it.
       GenieConversationClient genie = GenieConversationClient.builder(workspace)
-          .firstPoll(Duration.ofMillis(10)).maxPoll(Duration.ofMillis(200)).build();
+          .firstPoll(Duration.ofMillis(10)).maxPoll(Duration.ofMillis(200)).adaptivePolling(false).build();
       GenieSpace original = spaces.load(RetailSample.SPACE_ID).space();
       ProbedCatalog sql = ProbedCatalog.probe(StatementExecutionClient.builder(workspace).warehouseId(WAREHOUSE_ID)
           .build(), original.tables().stream().map(t -> t.identifier()).toList());
