@@ -15,7 +15,6 @@ import dev.genieheal.fix.Fix;
 import dev.genieheal.fix.FixRequest;
 import dev.genieheal.fix.FixResult;
 import dev.genieheal.fix.RejectedFix;
-import dev.genieheal.internal.FixText;
 import dev.genieheal.port.Benchmark;
 import dev.genieheal.port.BenchmarkSource;
 import dev.genieheal.port.StoredSpace;
@@ -140,7 +139,7 @@ final class LoopRun {
       }
       List<Violation> violations = validator.validate(fixed.space());
       if (!violations.isEmpty()) {
-        fixed.applied().forEach(a -> rejected.add(rejection(a.fix(), "not saved: the applier produced an invalid "
+        fixed.applied().forEach(a -> rejected.add(RejectedFix.of(a.fix(), "not saved: the applier produced an invalid "
             + "space: " + violations.get(0))));
         finishIteration(record(iteration, iterationStart, card, heldOutCard, byCategory, List.of(), rejected,
             rolledBack), rejected);
@@ -160,7 +159,7 @@ final class LoopRun {
             ? "space " + loop.spaceId + " was changed by someone else since it was loaded (etag conflict); "
                 + "nothing was overwritten: " + Redactor.redact(e.getMessage())
             : "saving space " + loop.spaceId + " failed: " + describe(e);
-        fixed.applied().forEach(a -> rejected.add(rejection(a.fix(), "not saved: " + why)));
+        fixed.applied().forEach(a -> rejected.add(RejectedFix.of(a.fix(), "not saved: " + why)));
         finishIteration(record(iteration, iterationStart, card, heldOutCard, byCategory, List.of(), rejected,
             rolledBack), rejected);
         return finish(LoopStatus.FAILED, why);
@@ -181,12 +180,12 @@ final class LoopRun {
     List<Fix> accepted = new ArrayList<>();
     for (Fix fix : analysis.proposed()) {
       if (rolledBackFixes.contains(fix)) {
-        rejected.add(rejection(fix, "rolled back earlier because it lowered the score"));
+        rejected.add(RejectedFix.of(fix, "rolled back earlier because it lowered the score"));
         continue;
       }
       String leak = loop.leakageGuard ? guard().check(fix).orElse(null) : null;
       if (leak != null) {
-        rejected.add(rejection(fix, "leaks a benchmark: " + leak));
+        rejected.add(RejectedFix.of(fix, "leaks a benchmark: " + leak));
         continue;
       }
       accepted.add(fix);
@@ -213,7 +212,7 @@ final class LoopRun {
     List<Fix> undone = pending.stream().map(AppliedFix::fix).toList();
     String why = "rolled back in iteration " + iteration + ": score " + StopPolicies.percent(card.score())
         + " not accepted against the best " + StopPolicies.percent(bestCard.score()) + " (" + loop.acceptance + ")";
-    undone.forEach(f -> rejectedAll.add(rejection(f, why)));
+    undone.forEach(f -> rejectedAll.add(RejectedFix.of(f, why)));
     rolledBackFixes.addAll(undone);
     pending = List.of();
     settle();
@@ -227,7 +226,7 @@ final class LoopRun {
     }
     try {
       stored = loop.spaceStore.save(loop.spaceId, bestSpace, stored.etag());
-      pending.forEach(a -> rejectedAll.add(rejection(a.fix(), "rolled back after the run failed")));
+      pending.forEach(a -> rejectedAll.add(RejectedFix.of(a.fix(), "rolled back after the run failed")));
       pending = List.of();
       return "; the unscored changes were rolled back to the best space";
     } catch (RuntimeException e) {
@@ -351,10 +350,6 @@ final class LoopRun {
 
   private void emit(LoopEvent event) {
     FanOutSink.deliver(loop.sinks, event);
-  }
-
-  private static RejectedFix rejection(Fix fix, String reason) {
-    return new RejectedFix(fix, FixText.of(fix), reason);
   }
 
   private static String describe(RuntimeException e) {

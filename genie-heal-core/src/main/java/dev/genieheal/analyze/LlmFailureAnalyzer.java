@@ -107,6 +107,9 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
     long budgetLeft = config.tokenBudget;
     LlmCall call = new LlmCall(config.llm, config.attempts, config.backoff, config.sleeper);
     LeakageGuard leakage = LeakageGuard.of(context.benchmarks());
+    Set<String> rolledBack = new HashSet<>();
+    context.rolledBack().forEach(f -> rolledBack.add(FixIdentity.of(f)));
+    Set<String> acceptedIdentities = new HashSet<>();
     GenieSpace working = context.space();
     for (Request request : requests(clusters, context)) {
       long estimate = request.prompt().length() / 4L;
@@ -129,7 +132,7 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
       usage = usage.plus(used);
       budgetLeft -= used.promptTokens();
       for (Fix fix : read(response.text(), request, rejected)) {
-        Optional<String> refusal = refusal(fix, proposed, context, leakage);
+        Optional<String> refusal = refusal(fix, rolledBack, acceptedIdentities, leakage);
         if (refusal.isPresent()) {
           rejected.add(RejectedFix.of(fix, refusal.get()));
           continue;
@@ -141,6 +144,7 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
         }
         working = trial.space();
         proposed.add(fix);
+        acceptedIdentities.add(FixIdentity.of(fix));
       }
     }
     LOG.debug("LLM analysis of {} failures in {} clusters: {} proposed, {} rejected, {} tokens",
@@ -240,16 +244,14 @@ public final class LlmFailureAnalyzer implements FailureAnalyzer {
     return a.length() <= 2_000 ? a : a.substring(0, 2_000) + "... [" + (a.length() - 2_000) + " more characters]";
   }
 
-  private static Optional<String> refusal(Fix fix, List<Fix> accepted, AnalysisContext context, LeakageGuard guard) {
-    Set<String> rolledBack = new HashSet<>();
-    context.rolledBack().forEach(f -> rolledBack.add(FixIdentity.of(f)));
-    if (rolledBack.contains(FixIdentity.of(fix))) {
+  /** Why a proposal is refused; {@code rolledBack} and {@code accepted} hold {@link FixIdentity identities}. */
+  private static Optional<String> refusal(Fix fix, Set<String> rolledBack, Set<String> accepted, LeakageGuard guard) {
+    String identity = FixIdentity.of(fix);
+    if (rolledBack.contains(identity)) {
       return Optional.of("this fix was applied before, made the score worse and was rolled back");
     }
-    for (Fix f : accepted) {
-      if (FixIdentity.of(f).equals(FixIdentity.of(fix))) {
-        return Optional.of("duplicate of a fix already proposed in this analysis");
-      }
+    if (accepted.contains(identity)) {
+      return Optional.of("duplicate of a fix already proposed in this analysis");
     }
     return guard.check(fix);
   }

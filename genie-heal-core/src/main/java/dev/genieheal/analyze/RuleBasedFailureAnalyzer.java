@@ -759,7 +759,7 @@ public final class RuleBasedFailureAnalyzer implements FailureAnalyzer {
           }
           Optional<String> leak = leakageGuard ? guard.check(e.getValue()) : Optional.empty();
           if (leak.isPresent()) {
-            rejected.add(new RejectedFix(e.getValue(), e.getValue().toString(), "leakage: " + leak.get()));
+            rejected.add(RejectedFix.of(e.getValue(), "leakage: " + leak.get()));
           } else {
             proposed.add(e.getValue());
           }

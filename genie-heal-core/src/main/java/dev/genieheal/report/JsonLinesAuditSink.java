@@ -13,8 +13,8 @@ import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.Redactor;
 import dev.genieheal.fix.AppliedFix;
 import dev.genieheal.fix.Fix;
+import dev.genieheal.fix.FixJson;
 import dev.genieheal.fix.RejectedFix;
-import dev.genieheal.internal.FixText;
 import dev.genieheal.port.GenieAnswer;
 import dev.genieheal.score.Attempt;
 import dev.genieheal.score.QuestionResult;
@@ -232,7 +232,7 @@ public final class JsonLinesAuditSink implements ProgressSink, Closeable {
   }
 
   private static JsonNode fix(Fix fix) {
-    return json(FixText.of(fix));
+    return json(FixJson.write(fix));
   }
 
   /** Embeds JSON text as JSON; text that is not JSON is embedded as a string. */
