@@ -12,6 +12,7 @@ import dev.genieheal.error.ValidationException;
 import dev.genieheal.error.Violation;
 import dev.genieheal.fix.AppliedFix;
 import dev.genieheal.fix.Fix;
+import dev.genieheal.fix.FixIdentity;
 import dev.genieheal.fix.FixRequest;
 import dev.genieheal.fix.FixResult;
 import dev.genieheal.fix.RejectedFix;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -178,8 +180,10 @@ final class LoopRun {
     llmTokens += analysis.usage().total();
     rejected.addAll(analysis.rejected());
     List<Fix> accepted = new ArrayList<>();
+    Set<String> undoneIdentities = new HashSet<>();
+    rolledBackFixes.forEach(f -> undoneIdentities.add(FixIdentity.of(f)));
     for (Fix fix : analysis.proposed()) {
-      if (rolledBackFixes.contains(fix)) {
+      if (undoneIdentities.contains(FixIdentity.of(fix))) {
         rejected.add(RejectedFix.of(fix, "rolled back earlier because it lowered the score"));
         continue;
       }

@@ -193,6 +193,20 @@ class SelfHealingLoopTest {
   }
 
   @Test
+  void run_rolledBackFixProposedAgainWithAnotherReason_isStillRejected() {
+    ColumnSynonymsFix first = ShopWorld.poison(1);
+    analyzer.then(first).then(new ColumnSynonymsFix(first.table(), first.column(), first.synonyms(),
+        "a different reason this time", List.of("other-benchmark")));
+
+    LoopResult result = loop().stopPolicy(StopPolicy.maxIterations(5)).build().run();
+
+    assertThat(result.status()).isEqualTo(LoopStatus.NO_FIXES);
+    assertThat(result.history().get(1).rejected()).singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("rolled back earlier"));
+    assertThat(stored()).isEqualTo(ShopWorld.space());
+  }
+
+  @Test
   void run_targetPolicy_stopsAtTarget() {
     analyzer.then(ShopWorld.revenue()).then(ShopWorld.client());
 

@@ -5,6 +5,7 @@ import dev.genieheal.error.GenieHealException;
 import dev.genieheal.error.Redactor;
 import dev.genieheal.fix.Fix;
 import dev.genieheal.fix.FixApplier;
+import dev.genieheal.fix.FixIdentity;
 import dev.genieheal.fix.FixJson;
 import dev.genieheal.fix.FixRequest;
 import dev.genieheal.fix.FixResult;
